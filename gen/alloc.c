@@ -1,0 +1,50 @@
+/* alloc.c - see alloc.h. */
+#include "alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void S_oom(void) {
+  fputs("annalist: out of memory, aborting\n", stderr);
+  abort();
+}
+
+void *an_xmalloc(size_t size) {
+  void *p = malloc(size ? size : 1);
+  if (!p) S_oom();
+  return p;
+}
+
+void *an_xcalloc(size_t count, size_t size) {
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p) S_oom();
+  return p;
+}
+
+void *an_xrealloc(void *ptr, size_t size) {
+  void *p = realloc(ptr, size ? size : 1);
+  if (!p) S_oom();
+  return p;
+}
+
+void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return ptr;
+  size_t n = *cap ? *cap : 8;
+  while (n < need) {
+    if (n > ((size_t)-1) / 2 / elem) S_oom();
+    n *= 2;
+  }
+  *cap = n;
+  return an_xrealloc(ptr, n * elem);
+}
+
+char *an_xstrndup(const char *s, size_t n) {
+  size_t len = strnlen(s, n);
+  char *d = an_xmalloc(len + 1);
+  memcpy(d, s, len);
+  d[len] = '\0';
+  return d;
+}
+
+char *an_xstrdup(const char *s) { return an_xstrndup(s, strlen(s)); }
