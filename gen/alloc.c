@@ -40,7 +40,8 @@ void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t elem) {
 }
 
 char *an_xstrndup(const char *s, size_t n) {
-  size_t len = strnlen(s, n);
+  const char *end = memchr(s, '\0', n);
+  size_t len = end ? (size_t)(end - s) : n;
   char *d = an_xmalloc(len + 1);
   memcpy(d, s, len);
   d[len] = '\0';

@@ -1,0 +1,603 @@
+/* corpus.c - see corpus.h. */
+#include "corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+static const char *const S_KINDS[] = {"state", "organization", "person",
+                                      "media", "group",        "other"};
+
+/* ---- reading the folder ---- */
+
+static int S_cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.md names in dir/sub, sorted; *n = count.  Missing folder: 0 names.
+ * Returns 0 on an I/O failure (reported). */
+static int S_list_md(const char *dir, const char *sub, char ***names, size_t *n,
+                     an_diags *d) {
+  an_buf path = AN_BUF_INIT;
+  an_buf_printf(&path, "%s/%s", dir, sub);
+  *names = NULL;
+  *n = 0;
+  DIR *dp = opendir(an_buf_cstr(&path));
+  if (!dp) {
+    int ok = errno == ENOENT;
+    if (!ok) an_diag_io(d, an_buf_cstr(&path), "cannot read folder: %s", strerror(errno));
+    an_buf_free(&path);
+    return ok;
+  }
+  size_t cap = 0;
+  struct dirent *e;
+  while ((e = readdir(dp)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+      continue;
+    *names = an_xgrow(*names, &cap, *n + 1, sizeof(char *));
+    (*names)[(*n)++] = an_xstrdup(e->d_name);
+  }
+  closedir(dp);
+  an_buf_free(&path);
+  if (*n) qsort(*names, *n, sizeof(char *), S_cmp_str);
+  return 1;
+}
+
+static void S_free_names(char **names, size_t n) {
+  for (size_t i = 0; i < n; i++) free(names[i]);
+  free(names);
+}
+
+/* Reads and annotates one file; NULL on an I/O failure. */
+static an_doc *S_read(const char *dir, const char *sub, const char *name,
+                      const char *anchor, an_diags *d) {
+  an_buf path = AN_BUF_INIT;
+  if (sub) an_buf_printf(&path, "%s/%s/%s", dir, sub, name);
+  else an_buf_printf(&path, "%s/%s", dir, name);
+  an_file f;
+  an_status st = an_file_read(an_buf_cstr(&path), an_buf_cstr(&path), &f, d);
+  an_buf_free(&path);
+  if (st == AN_ERR_IO) return NULL;
+  return an_annotate(&f, anchor, d);
+}
+
+static char *S_stem(const char *name) {
+  return an_xstrndup(name, strlen(name) - 3);
+}
+
+/* ---- actors ---- */
+
+static an_actor *S_find_actor(an_corpus *c, const char *id) {
+  size_t lo = 0, hi = c->nactors;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int r = strcmp(c->actors[mid]->id, id);
+    if (!r) return c->actors[mid];
+    if (r < 0) lo = mid + 1; else hi = mid;
+  }
+  return NULL;
+}
+
+const an_actor *an_corpus_actor(const an_corpus *c, const char *id) {
+  return S_find_actor((an_corpus *)c, id);
+}
+
+static an_actor *S_insert_actor(an_corpus *c, size_t *cap, const char *id) {
+  size_t lo = 0, hi = c->nactors;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(c->actors[mid]->id, id) < 0) lo = mid + 1; else hi = mid;
+  }
+  c->actors = an_xgrow(c->actors, cap, c->nactors + 1, sizeof(an_actor *));
+  memmove(c->actors + lo + 1, c->actors + lo, (c->nactors - lo) * sizeof(an_actor *));
+  an_actor *a = an_xcalloc(1, sizeof(an_actor));
+  a->id = an_xstrdup(id);
+  c->actors[lo] = a;
+  c->nactors++;
+  return a;
+}
+
+/* A string or a list of strings under key; reports other shapes. */
+static const char **S_str_list(const an_doc *doc, const char *key, size_t *n,
+                               an_diags *d) {
+  const an_yaml *v = an_yaml_get(doc->file.meta, key);
+  *n = 0;
+  if (!v) return NULL;
+  if (v->kind == AN_YAML_SCALAR) {
+    if (!*v->value) return NULL;
+    const char **out = an_xmalloc(sizeof(char *));
+    out[(*n)++] = v->value;
+    return out;
+  }
+  if (v->kind == AN_YAML_SEQ) {
+    const char **out = an_xmalloc((v->len + 1) * sizeof(char *));
+    for (size_t i = 0; i < v->len; i++) {
+      if (v->items[i]->kind != AN_YAML_SCALAR) {
+        an_diag_add(d, AN_ERROR, doc->file.path, v->items[i]->line, v->items[i]->column,
+                    "'%s' must be a list of words", key);
+        continue;
+      }
+      out[(*n)++] = v->items[i]->value;
+    }
+    return out;
+  }
+  an_diag_add(d, AN_ERROR, doc->file.path, v->line, v->column,
+              "'%s' must be a word or a list of words", key);
+  return NULL;
+}
+
+/* A required or optional scalar under key; reports other shapes. */
+static const char *S_scalar(const an_doc *doc, const char *key, int required,
+                            an_diags *d) {
+  const an_yaml *v = an_yaml_get(doc->file.meta, key);
+  if (!v) {
+    if (required)
+      an_diag_add(d, AN_ERROR, doc->file.path, doc->file.meta_line ? doc->file.meta_line : 1,
+                  doc->file.meta_line ? 1 : 0,
+                  "the front matter needs '%s:'%s", key,
+                  doc->file.meta ? "" : " (start the file with a '---' line, "
+                                        "'key: value' lines, and a closing '---')");
+    return NULL;
+  }
+  if (v->kind != AN_YAML_SCALAR || (required && !*v->value)) {
+    an_diag_add(d, AN_ERROR, doc->file.path, v->line, v->column,
+                "'%s' must be %s", key, required ? "a non-empty text" : "a text");
+    return NULL;
+  }
+  return v->value;
+}
+
+static void S_load_actor(an_corpus *c, size_t *cap, const char *name,
+                         an_doc *doc, an_diags *d) {
+  char *id = S_stem(name);
+  if (!an_valid_id(id)) {
+    an_diag_add(d, AN_ERROR, doc->file.path, 0, 0,
+                "'%s' is not a valid actor id (the file name without .md): ids "
+                "are 1-64 lower-case letters, digits and '-'", id);
+    free(id);
+    an_doc_free(doc);
+    return;
+  }
+  an_actor *a = S_insert_actor(c, cap, id);
+  free(id);
+  a->doc = doc;
+  const char *nm = S_scalar(doc, "name", 1, d);
+  a->name = an_xstrdup(nm ? nm : a->id);
+  const char *kind = S_scalar(doc, "kind", 0, d);
+  a->kind = "other";
+  if (kind) {
+    int found = 0;
+    for (size_t i = 0; i < 6; i++)
+      if (strcmp(kind, S_KINDS[i]) == 0) a->kind = S_KINDS[i], found = 1;
+    if (!found) {
+      const an_yaml *v = an_yaml_get(doc->file.meta, "kind");
+      const char *hint = an_did_you_mean(kind, S_KINDS, 6);
+      an_diag_add(d, AN_ERROR, doc->file.path, v->line, v->column,
+                  "unknown kind '%s'%s%s%s", kind, hint ? "; did you mean '" : "",
+                  hint ? hint : "; use state, organization, person, media, group or other",
+                  hint ? "'?" : "");
+    }
+  }
+  a->role = S_scalar(doc, "role", 0, d);
+  a->aliases = S_str_list(doc, "aliases", &a->naliases, d);
+  size_t nm_of = 0;
+  const char **m = S_str_list(doc, "member-of", &nm_of, d);
+  a->member_of = an_xcalloc(nm_of + 1, sizeof(char *));
+  for (size_t i = 0; i < nm_of; i++) a->member_of[a->nmember_of++] = an_xstrdup(m[i]);
+  free(m);
+}
+
+/* Candidates for did-you-mean: every id and alias. names[i] maps to ids[i]. */
+typedef struct {
+  const char **names, **ids;
+  size_t n;
+} S_names;
+
+static S_names S_actor_names(const an_corpus *c) {
+  S_names s = {NULL, NULL, 0};
+  size_t total = 0;
+  for (size_t i = 0; i < c->nactors; i++) total += 1 + c->actors[i]->naliases;
+  s.names = an_xmalloc((total + 1) * sizeof(char *));
+  s.ids = an_xmalloc((total + 1) * sizeof(char *));
+  for (size_t i = 0; i < c->nactors; i++) {
+    const an_actor *a = c->actors[i];
+    s.names[s.n] = a->id;
+    s.ids[s.n++] = a->id;
+    for (size_t k = 0; k < a->naliases; k++) {
+      s.names[s.n] = a->aliases[k];
+      s.ids[s.n++] = a->id;
+    }
+  }
+  return s;
+}
+
+/* Looks an actor id up; an unknown one is reported once per position and
+ * created from its id (named after the words of its first mention). */
+static an_actor *S_use_actor(an_corpus *c, size_t *cap, const char *id,
+                             const char *words, const char *file, int line,
+                             int column, an_diags *d) {
+  an_actor *a = S_find_actor(c, id);
+  if (a && a->doc) return a;
+  /* did-you-mean over the declared actors only */
+  an_corpus tmp = *c;
+  an_actor **declared = an_xmalloc((c->nactors + 1) * sizeof(an_actor *));
+  size_t nd = 0;
+  for (size_t i = 0; i < c->nactors; i++)
+    if (c->actors[i]->doc) declared[nd++] = c->actors[i];
+  tmp.actors = declared;
+  tmp.nactors = nd;
+  S_names names = S_actor_names(&tmp);
+  const char *hint = NULL;
+  for (size_t i = 0; i < names.n && !hint; i++)
+    if (an_edit_distance(id, names.names[i]) == 0) hint = names.ids[i];
+  if (!hint) {
+    const char *best = an_did_you_mean(id, names.names, names.n);
+    for (size_t i = 0; best && i < names.n; i++)
+      if (names.names[i] == best) hint = names.ids[i];
+  }
+  if (hint)
+    an_diag_add(d, AN_WARNING, file, line, column,
+                "unknown actor '@%s'; did you mean '@%s'?", id, hint);
+  else
+    an_diag_add(d, AN_WARNING, file, line, column,
+                "unknown actor '@%s' (no file actors/%s.md); it is created from its id",
+                id, id);
+  free(names.names);
+  free(names.ids);
+  free(declared);
+  if (!a) {
+    a = S_insert_actor(c, cap, id);
+    a->name = an_xstrdup(words && *words ? words : id);
+    a->kind = "other";
+    a->member_of = an_xcalloc(1, sizeof(char *));
+  }
+  return a;
+}
+
+/* ---- events ---- */
+
+static const an_when *S_entry_when(const an_entry *e) {
+  return e->event->time ? &e->event->time->when : NULL;
+}
+
+static int32_t S_entry_day(const an_entry *e) {
+  const an_when *w = S_entry_when(e);
+  if (w) return w->first;
+  return e->doc->has_published ? e->doc->published : AN_DAY_MAX;
+}
+
+static int S_cmp_entry(const void *pa, const void *pb) {
+  const an_entry *a = pa, *b = pb;
+  int32_t da = S_entry_day(a), db = S_entry_day(b);
+  if (da != db) return da < db ? -1 : 1;
+  const an_when *wa = S_entry_when(a), *wb = S_entry_when(b);
+  if (wa && wb) {
+    int r = an_when_compare(wa, wb);
+    if (r) return r;
+  } else if (wa || wb) {
+    return wa ? -1 : 1; /* "reported by" after dated events of that day */
+  }
+  /* source order: the briefing first, then sources (one array) in order */
+  if (a->source != b->source) {
+    if (!a->source || !b->source) return a->source ? 1 : -1;
+    return a->source < b->source ? -1 : 1;
+  }
+  return a->event->index < b->event->index ? -1 : a->event->index > b->event->index;
+}
+
+static void S_add_unique(const char ***list, size_t *n, size_t *cap, const char *id) {
+  for (size_t i = 0; i < *n; i++)
+    if (strcmp((*list)[i], id) == 0) return;
+  *list = an_xgrow(*list, cap, *n + 1, sizeof(char *));
+  (*list)[(*n)++] = id;
+}
+
+static void S_collect_entries(an_corpus *c, an_doc *doc, const an_source *src,
+                              size_t *cap) {
+  for (size_t i = 0; i < doc->nevents; i++) {
+    c->entries = an_xgrow(c->entries, cap, c->nentries + 1, sizeof(an_entry));
+    an_entry *e = &c->entries[c->nentries++];
+    memset(e, 0, sizeof *e);
+    e->event = doc->events[i];
+    e->source = src;
+    e->doc = doc;
+  }
+}
+
+static void S_use_mentions(an_corpus *c, size_t *cap, an_doc *doc,
+                           an_diags *d) {
+  for (size_t i = 0; i < doc->nanns; i++) {
+    const an_ann *a = doc->anns[i];
+    if (a->kind == AN_ANN_ACTOR && an_valid_id(a->ref)) {
+      S_use_actor(c, cap, a->ref, a->words, doc->file.path, a->line, a->column,
+                  d)->mentioned = 1;
+    } else if (a->kind == AN_ANN_ACTION && *a->title) {
+      /* ids named in a title; those from prose are mentions, seen above */
+      for (size_t k = 0; k < a->nsubjects; k++)
+        S_use_actor(c, cap, a->subjects[k], NULL, doc->file.path, a->line,
+                    a->column, d)->mentioned = 1;
+      for (size_t k = 0; k < a->nobjects; k++)
+        S_use_actor(c, cap, a->objects[k], NULL, doc->file.path, a->line,
+                    a->column, d)->mentioned = 1;
+    }
+  }
+}
+
+static an_topic *S_use_topic(an_corpus *c, size_t *cap, const an_ann *a) {
+  for (size_t i = 0; i < c->ntopics; i++)
+    if (strcmp(c->topics[i]->id, a->ref) == 0) return c->topics[i];
+  c->topics = an_xgrow(c->topics, cap, c->ntopics + 1, sizeof(an_topic *));
+  an_topic *t = an_xcalloc(1, sizeof(an_topic));
+  t->id = an_xstrdup(a->ref);
+  t->name = an_xstrdup(*a->words ? a->words : a->ref);
+  c->topics[c->ntopics++] = t;
+  return t;
+}
+
+static int S_cmp_topic(const void *a, const void *b) {
+  return strcmp((*(an_topic *const *)a)->id, (*(an_topic *const *)b)->id);
+}
+
+static void S_parents(an_corpus *c, an_diags *d) {
+  for (size_t i = 0; i < c->nactors; i++) {
+    an_actor *a = c->actors[i];
+    for (size_t k = 0; k < a->nmember_of; k++) {
+      const char *ref = a->member_of[k];
+      an_actor *p = S_find_actor(c, ref);
+      const an_yaml *v = a->doc ? an_yaml_get(a->doc->file.meta, "member-of") : NULL;
+      int line = v ? v->line : 0, col = v ? v->column : 0;
+      if (!p) {
+        S_names names = S_actor_names(c);
+        const char *best = an_did_you_mean(ref, names.names, names.n);
+        const char *hint = NULL;
+        for (size_t j = 0; best && j < names.n; j++)
+          if (names.names[j] == best) hint = names.ids[j];
+        an_diag_add(d, AN_WARNING, a->doc ? a->doc->file.path : a->id, line, col,
+                    "member-of: unknown actor '%s'%s%s%s", ref,
+                    hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+        free(names.names);
+        free(names.ids);
+        continue;
+      }
+      p->mentioned = 1;
+      if (a->parent) continue;
+      /* refuse a parent that would make a cycle */
+      const an_actor *q = p;
+      int cycle = 0;
+      for (size_t steps = 0; q && steps <= c->nactors; steps++) {
+        if (q == a) {
+          cycle = 1;
+          break;
+        }
+        q = q->parent ? S_find_actor(c, q->parent) : NULL;
+      }
+      if (cycle) {
+        an_diag_add(d, AN_WARNING, a->doc ? a->doc->file.path : a->id, line, col,
+                    "member-of: '%s' would make '%s' a member of itself; ignored",
+                    ref, a->id);
+        continue;
+      }
+      a->parent = p->id;
+    }
+  }
+}
+
+static void S_finish_entries(an_corpus *c) {
+  size_t tcap = c->ntopics;
+  if (c->nentries) qsort(c->entries, c->nentries, sizeof(an_entry), S_cmp_entry);
+  size_t acap = 0;
+  for (size_t i = 0; i < c->nentries; i++) {
+    an_entry *e = &c->entries[i];
+    an_buf id = AN_BUF_INIT;
+    an_buf_printf(&id, "ev-%zu", i + 1);
+    e->event->id = an_buf_detach(&id);
+    size_t pcap = 0, topcap = 0;
+    for (size_t k = 0; k < e->event->nanns; k++) {
+      const an_ann *a = e->event->anns[k];
+      if (a->kind == AN_ANN_ACTOR && an_valid_id(a->ref)) {
+        S_add_unique(&e->participants, &e->nparticipants, &pcap, a->ref);
+      } else if (a->kind == AN_ANN_ACTION) {
+        for (size_t j = 0; j < a->nsubjects; j++)
+          S_add_unique(&e->participants, &e->nparticipants, &pcap, a->subjects[j]);
+        for (size_t j = 0; j < a->nobjects; j++)
+          S_add_unique(&e->participants, &e->nparticipants, &pcap, a->objects[j]);
+      } else if (a->kind == AN_ANN_TOPIC && an_valid_id(a->ref)) {
+        an_topic *t = S_use_topic(c, &tcap, a);
+        size_t before = e->ntopics;
+        S_add_unique(&e->topics, &e->ntopics, &topcap, t->id);
+        if (e->ntopics > before) t->events++;
+      }
+    }
+    for (size_t k = 0; k < e->nparticipants; k++) {
+      an_actor *a = S_find_actor(c, e->participants[k]);
+      if (a) a->events++;
+    }
+    for (size_t k = 0; k < e->event->nanns; k++) {
+      const an_ann *a = e->event->anns[k];
+      if (a->kind != AN_ANN_ACTION || !a->nsubjects) continue;
+      c->actions = an_xgrow(c->actions, &acap, c->nactions + 1, sizeof(an_action));
+      an_action *act = &c->actions[c->nactions++];
+      an_buf aid = AN_BUF_INIT;
+      an_buf_printf(&aid, "act-%zu", c->nactions);
+      act->id = an_buf_detach(&aid);
+      act->ann = a;
+      ((an_ann *)a)->action_id = act->id;
+      act->entry = e;
+    }
+  }
+  /* topics mentioned outside events still get their entry */
+  for (size_t i = 0; i < c->nsources + 1; i++) {
+    const an_doc *doc = i < c->nsources ? c->sources[i].doc : c->briefing;
+    for (size_t k = 0; doc && k < doc->nanns; k++)
+      if (doc->anns[k]->kind == AN_ANN_TOPIC && an_valid_id(doc->anns[k]->ref))
+        S_use_topic(c, &tcap, doc->anns[k]);
+  }
+  if (c->ntopics) qsort(c->topics, c->ntopics, sizeof(an_topic *), S_cmp_topic);
+}
+
+static an_edge *S_find_edge(an_corpus *c, const char *s, const char *t, const char *o) {
+  for (size_t i = 0; i < c->nedges; i++) {
+    an_edge *e = &c->edges[i];
+    if (!strcmp(e->subject, s) && !strcmp(e->type, t) && !strcmp(e->object, o)) return e;
+  }
+  return NULL;
+}
+
+static void S_edges(an_corpus *c) {
+  size_t cap = 0;
+  for (size_t i = 0; i < c->nactions; i++) {
+    const an_action *act = &c->actions[i];
+    const an_ann *a = act->ann;
+    for (size_t s = 0; s < a->nsubjects; s++) {
+      an_actor *subj = S_find_actor(c, a->subjects[s]);
+      if (subj) subj->given++;
+      for (size_t o = 0; o < a->nobjects; o++) {
+        an_actor *obj = S_find_actor(c, a->objects[o]);
+        if (obj && s == 0) obj->received++;
+        an_edge *e = S_find_edge(c, a->subjects[s], a->ref, a->objects[o]);
+        if (!e) {
+          c->edges = an_xgrow(c->edges, &cap, c->nedges + 1, sizeof(an_edge));
+          e = &c->edges[c->nedges++];
+          memset(e, 0, sizeof *e);
+          an_buf id = AN_BUF_INIT;
+          an_buf_printf(&id, "edge-%zu", c->nedges);
+          e->id = an_buf_detach(&id);
+          e->subject = a->subjects[s];
+          e->type = a->ref;
+          e->object = a->objects[o];
+        }
+        e->actions = an_xrealloc((void *)e->actions, (e->nactions + 1) * sizeof(an_action *));
+        e->actions[e->nactions++] = act;
+        e->count++;
+        /* only the events' own times date an edge: "reported by" is an
+         * upper bound, and open ends have no day */
+        const an_when *w = S_entry_when(act->entry);
+        if (!w || w->first == AN_DAY_MIN || w->last == AN_DAY_MAX) continue;
+        int32_t first = w->first, last = w->last;
+        if (!e->dated || first < e->first) e->first = first;
+        if (!e->dated || last > e->last) e->last = last;
+        e->dated = 1;
+      }
+    }
+  }
+}
+
+an_corpus *an_corpus_load(const char *dir, an_diags *d) {
+  struct stat st;
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    an_diag_io(d, dir, "cannot read the input folder: %s",
+               stat(dir, &st) != 0 ? strerror(errno) : "not a folder");
+    return NULL;
+  }
+  an_corpus *c = an_xcalloc(1, sizeof(an_corpus));
+  an_buf bpath = AN_BUF_INIT;
+  an_buf_printf(&bpath, "%s/briefing.md", dir);
+  if (stat(an_buf_cstr(&bpath), &st) != 0) {
+    an_diag_add(d, AN_ERROR, an_buf_cstr(&bpath), 0, 0,
+                "missing: every input folder needs a briefing.md with at least "
+                "'title:' in its front matter");
+  } else {
+    c->briefing = S_read(dir, NULL, "briefing.md", "date", d);
+    if (c->briefing) S_scalar(c->briefing, "title", 1, d);
+  }
+  an_buf_free(&bpath);
+
+  char **names;
+  size_t n;
+  size_t actor_cap = 0;
+  if (S_list_md(dir, "actors", &names, &n, d)) {
+    for (size_t i = 0; i < n; i++) {
+      an_doc *doc = S_read(dir, "actors", names[i], NULL, d);
+      if (doc) S_load_actor(c, &actor_cap, names[i], doc, d);
+    }
+    S_free_names(names, n);
+  }
+  if (S_list_md(dir, "sources", &names, &n, d)) {
+    c->sources = an_xcalloc(n + 1, sizeof(an_source));
+    for (size_t i = 0; i < n; i++) {
+      an_doc *doc = S_read(dir, "sources", names[i], "published", d);
+      if (!doc) continue;
+      an_source *s = &c->sources[c->nsources++];
+      s->id = S_stem(names[i]);
+      s->doc = doc;
+      if (!an_valid_id(s->id))
+        an_diag_add(d, AN_ERROR, doc->file.path, 0, 0,
+                    "'%s' is not a valid source id (the file name without .md): "
+                    "ids are 1-64 lower-case letters, digits and '-'", s->id);
+      S_scalar(doc, "title", 1, d);
+      if (!doc->has_published && !an_yaml_get(doc->file.meta, "published"))
+        an_diag_add(d, AN_WARNING, doc->file.path, doc->file.meta_line, doc->file.meta_line ? 1 : 0,
+                    "no 'published:' date: relative times cannot be read and "
+                    "undated events cannot be placed");
+    }
+    S_free_names(names, n);
+  }
+  /* mentions: briefing, sources, then actor profiles */
+  if (c->briefing) S_use_mentions(c, &actor_cap, c->briefing, d);
+  for (size_t i = 0; i < c->nsources; i++)
+    S_use_mentions(c, &actor_cap, c->sources[i].doc, d);
+  size_t nbefore = c->nactors;
+  for (size_t i = 0; i < nbefore; i++) {
+    an_doc *doc = c->actors[i]->doc;
+    if (doc) S_use_mentions(c, &actor_cap, doc, d);
+  }
+  S_parents(c, d);
+  for (size_t i = 0; i < c->nactors; i++)
+    if (c->actors[i]->doc && !c->actors[i]->mentioned)
+      an_diag_add(d, AN_WARNING, c->actors[i]->doc->file.path, 0, 0,
+                  "actor '%s' is declared but never mentioned", c->actors[i]->id);
+
+  size_t ecap = 0;
+  if (c->briefing) S_collect_entries(c, c->briefing, NULL, &ecap);
+  for (size_t i = 0; i < c->nsources; i++)
+    S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap);
+  S_finish_entries(c);
+  S_edges(c);
+  return c;
+}
+
+void an_corpus_free(an_corpus *c) {
+  if (!c) return;
+  an_doc_free(c->briefing);
+  for (size_t i = 0; i < c->nsources; i++) {
+    free(c->sources[i].id);
+    an_doc_free(c->sources[i].doc);
+  }
+  free(c->sources);
+  for (size_t i = 0; i < c->nactors; i++) {
+    an_actor *a = c->actors[i];
+    free(a->id);
+    free(a->name);
+    free(a->aliases);
+    for (size_t k = 0; k < a->nmember_of; k++) free(a->member_of[k]);
+    free(a->member_of);
+    an_doc_free(a->doc);
+    free(a);
+  }
+  free(c->actors);
+  for (size_t i = 0; i < c->ntopics; i++) {
+    free(c->topics[i]->id);
+    free(c->topics[i]->name);
+    free(c->topics[i]);
+  }
+  free(c->topics);
+  for (size_t i = 0; i < c->nentries; i++) {
+    free(c->entries[i].participants);
+    free(c->entries[i].topics);
+  }
+  free(c->entries);
+  for (size_t i = 0; i < c->nactions; i++) free(c->actions[i].id);
+  free(c->actions);
+  for (size_t i = 0; i < c->nedges; i++) {
+    free(c->edges[i].id);
+    free((void *)c->edges[i].actions);
+  }
+  free(c->edges);
+  free(c);
+}

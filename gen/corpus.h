@@ -1,0 +1,91 @@
+/* corpus.h - the whole briefing in memory.
+ *
+ * Reads an input folder (briefing.md, sources/NAME.md, actors/ID.md), annotates
+ * every file, checks what needs all files at once (do the actors exist?),
+ * and computes what the views receive ready-made: events in chronological
+ * order with their ids, actions, aggregated edges, actor counts, clusters.
+ * The corpus owns every document and record below. */
+#ifndef AN_CORPUS_H
+#define AN_CORPUS_H
+
+#include <stddef.h>
+
+#include "annotate.h"
+#include "diag.h"
+
+typedef struct {
+  char *id;              /* file name without .md */
+  an_doc *doc;
+} an_source;
+
+typedef struct {
+  char *id;
+  char *name;
+  const char *kind;      /* state organization person media group other */
+  const char *role;      /* or NULL; points into the front matter */
+  const char **aliases;  /* point into the front matter */
+  size_t naliases;
+  char **member_of;      /* actor ids, in file order */
+  size_t nmember_of;
+  const char *parent;    /* the actor it is drawn inside, or NULL */
+  an_doc *doc;           /* the actor file, NULL when created from a mention */
+  size_t events, given, received;
+  int mentioned;
+} an_actor;
+
+typedef struct {
+  char *id;
+  char *name;            /* the words of its first mention */
+  size_t events;
+} an_topic;
+
+typedef struct {
+  an_event *event;
+  const an_source *source;  /* NULL for the briefing's own events */
+  const an_doc *doc;
+  const char **participants; /* actor ids, first-mention order */
+  size_t nparticipants;
+  const char **topics;
+  size_t ntopics;
+} an_entry;
+
+typedef struct {
+  char *id;              /* act-N */
+  const an_ann *ann;
+  const an_entry *entry;
+} an_action;
+
+typedef struct {
+  char *id;              /* edge-N */
+  const char *subject, *object, *type; /* type "" when untyped */
+  size_t count;
+  int32_t first, last;   /* days, from the events' times */
+  int dated;
+  const an_action **actions;
+  size_t nactions;
+} an_edge;
+
+typedef struct {
+  an_doc *briefing;
+  an_source *sources;
+  size_t nsources;
+  an_actor **actors;     /* sorted by id */
+  size_t nactors;
+  an_topic **topics;     /* sorted by id */
+  size_t ntopics;
+  an_entry *entries;     /* chronological */
+  size_t nentries;
+  an_action *actions;
+  size_t nactions;
+  an_edge *edges;
+  size_t nedges;
+} an_corpus;
+
+/* Reads the folder `dir`; paths in diagnostics start with `dir`.  Returns
+ * NULL only when the folder cannot be read at all (reported as I/O). */
+an_corpus *an_corpus_load(const char *dir, an_diags *d);
+void an_corpus_free(an_corpus *c);
+
+const an_actor *an_corpus_actor(const an_corpus *c, const char *id);
+
+#endif

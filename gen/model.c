@@ -1,0 +1,264 @@
+/* model.c - see model.h. */
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "body.h"
+#include "buf.h"
+
+static void S_int(xmlNodePtr n, const char *name, long long v) {
+  char num[32];
+  snprintf(num, sizeof num, "%lld", v);
+  xmlSetProp(n, BAD_CAST name, BAD_CAST num);
+}
+
+/* <name value="YYYY-MM-DD" display="..."/> for a day. */
+static void S_day(xmlNodePtr parent, const char *name, int32_t day) {
+  an_when w;
+  char disp[160], iso[11];
+  an_when_make(&w, AN_PREC_DAY, day, day);
+  an_when_display(&w, disp, sizeof disp);
+  an_day_iso(day, iso);
+  xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+  an_xml_attr(n, "value", iso);
+  an_xml_attr(n, "display", disp);
+}
+
+/* Front-matter keys not in `known` as <meta key="...">value</meta>. */
+static void S_meta(xmlNodePtr parent, const an_yaml *map, const char *const *known) {
+  if (!map) return;
+  for (size_t i = 0; i < map->len; i++) {
+    int skip = 0;
+    for (const char *const *k = known; *k; k++) skip |= strcmp(*k, map->keys[i]) == 0;
+    if (skip) continue;
+    const an_yaml *v = map->items[i];
+    size_t n = v->kind == AN_YAML_SEQ ? v->len : 1;
+    for (size_t j = 0; j < n; j++) {
+      const an_yaml *x = v->kind == AN_YAML_SEQ ? v->items[j] : v;
+      if (x->kind != AN_YAML_SCALAR) continue;
+      xmlNodePtr m = an_xml_child(parent, "meta", x->value);
+      an_xml_attr(m, "key", map->keys[i]);
+    }
+  }
+}
+
+static void S_opt(xmlNodePtr parent, const char *name, const an_yaml *meta,
+                  const char *key) {
+  const char *v = an_yaml_str(meta, key);
+  if (v && *v) an_xml_child(parent, name, v);
+}
+
+static void S_head(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr head = xmlNewChild(root, NULL, BAD_CAST "head", NULL);
+  const an_doc *b = c->briefing;
+  const an_yaml *m = b ? b->file.meta : NULL;
+  const char *lang = an_yaml_str(m, "lang");
+  an_xml_attr(head, "lang", lang && *lang ? lang : "en");
+  an_xml_attr(head, "file", "briefing.md");
+  const char *title = an_yaml_str(m, "title");
+  an_xml_child(head, "title", title && *title ? title : "Briefing");
+  S_opt(head, "subtitle", m, "subtitle");
+  S_opt(head, "author", m, "author");
+  if (b && b->has_published) S_day(head, "date", b->published);
+  S_opt(head, "marking", m, "marking");
+  static const char *const known[] = {"title", "subtitle", "author", "date",
+                                      "marking", "lang", NULL};
+  S_meta(head, m, known);
+  xmlNodePtr summary = xmlNewChild(head, NULL, BAD_CAST "summary", NULL);
+  if (b) an_body_blocks(summary, b->root);
+}
+
+static void S_sources(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "sources", NULL);
+  static const char *const known[] = {"title", "published", "publisher", "author",
+                                      "url", "grading", "lang", NULL};
+  for (size_t i = 0; i < c->nsources; i++) {
+    const an_source *s = &c->sources[i];
+    const an_yaml *m = s->doc->file.meta;
+    xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "source", NULL);
+    an_xml_attr(n, "id", s->id);
+    an_buf file = AN_BUF_INIT;
+    an_buf_printf(&file, "sources/%s.md", s->id);
+    an_xml_attr(n, "file", an_buf_cstr(&file));
+    an_buf_free(&file);
+    const char *lang = an_yaml_str(m, "lang");
+    if (lang && *lang) an_xml_attr(n, "lang", lang);
+    const char *title = an_yaml_str(m, "title");
+    an_xml_child(n, "title", title && *title ? title : s->id);
+    if (s->doc->has_published) S_day(n, "published", s->doc->published);
+    S_opt(n, "publisher", m, "publisher");
+    S_opt(n, "author", m, "author");
+    S_opt(n, "url", m, "url");
+    const char *g = an_yaml_str(m, "grading");
+    if (g && strlen(g) == 2 && g[0] >= 'A' && g[0] <= 'F' && g[1] >= '1' && g[1] <= '6') {
+      xmlNodePtr gn = an_xml_child(n, "grading", g);
+      char r[2] = {g[0], 0}, cr[2] = {g[1], 0};
+      an_xml_attr(gn, "reliability", r);
+      an_xml_attr(gn, "credibility", cr);
+    }
+    S_meta(n, m, known);
+    an_body_blocks(xmlNewChild(n, NULL, BAD_CAST "body", NULL), s->doc->root);
+  }
+}
+
+static void S_actors(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "actors", NULL);
+  static const char *const known[] = {"name", "kind", "aliases", "member-of", "role", NULL};
+  for (size_t i = 0; i < c->nactors; i++) {
+    const an_actor *a = c->actors[i];
+    xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "actor", NULL);
+    an_xml_attr(n, "id", a->id);
+    an_xml_attr(n, "kind", a->kind);
+    an_xml_attr(n, "declared", a->doc ? "true" : "false");
+    if (a->doc) {
+      an_buf file = AN_BUF_INIT;
+      an_buf_printf(&file, "actors/%s.md", a->id);
+      an_xml_attr(n, "file", an_buf_cstr(&file));
+      an_buf_free(&file);
+    }
+    an_xml_attr(n, "parent", a->parent);
+    S_int(n, "events", (long long)a->events);
+    S_int(n, "actions-given", (long long)a->given);
+    S_int(n, "actions-received", (long long)a->received);
+    an_xml_child(n, "name", a->name);
+    if (a->role && *a->role) an_xml_child(n, "role", a->role);
+    for (size_t k = 0; k < a->naliases; k++) an_xml_child(n, "alias", a->aliases[k]);
+    for (size_t k = 0; k < a->nmember_of; k++)
+      an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "member-of", NULL), "ref", a->member_of[k]);
+    if (a->doc) {
+      S_meta(n, a->doc->file.meta, known);
+      an_body_blocks(xmlNewChild(n, NULL, BAD_CAST "profile", NULL), a->doc->root);
+    }
+  }
+}
+
+static void S_topics(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "topics", NULL);
+  for (size_t i = 0; i < c->ntopics; i++) {
+    xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "topic", NULL);
+    an_xml_attr(n, "id", c->topics[i]->id);
+    S_int(n, "events", (long long)c->topics[i]->events);
+    an_xml_child(n, "name", c->topics[i]->name);
+  }
+}
+
+static void S_time(xmlNodePtr ev, const an_event *e) {
+  const an_ann *t = e->time;
+  const an_when *w = &t->when;
+  char disp[160], iso[11];
+  xmlNodePtr n = xmlNewChild(ev, NULL, BAD_CAST "time", NULL);
+  an_when_display(w, disp, sizeof disp);
+  an_xml_attr(n, "value", w->edtf);
+  an_xml_attr(n, "precision", an_precision_name(w->precision));
+  if (w->first != AN_DAY_MIN) {
+    an_day_iso(w->first, iso);
+    an_xml_attr(n, "start", iso);
+  }
+  if (w->last != AN_DAY_MAX) {
+    an_day_iso(w->last, iso);
+    an_xml_attr(n, "end", iso);
+  }
+  an_xml_attr(n, "display", disp);
+  if (!*t->ref) an_xml_attr(n, "phrase", t->words);
+  an_xml_attr(n, "origin", e->time_from_heading ? "heading" : "annotation");
+  an_xml_attr(n, "rule", t->rule);
+  if (w->flags & AN_WHEN_UNCERTAIN) an_xml_attr(n, "uncertain", "true");
+  if (w->flags & AN_WHEN_APPROXIMATE) an_xml_attr(n, "approximate", "true");
+}
+
+static void S_events(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "events", NULL);
+  for (size_t i = 0; i < c->nentries; i++) {
+    const an_entry *e = &c->entries[i];
+    const an_event *ev = e->event;
+    xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "event", NULL);
+    an_xml_attr(n, "id", ev->id);
+    an_xml_attr(n, "source", e->source ? e->source->id : "briefing");
+    S_int(n, "line", ev->line);
+    S_int(n, "column", ev->column);
+    an_xml_attr(n, "key", ev->key);
+    if (ev->time) S_time(n, ev);
+    else if (e->doc->has_published) S_day(n, "reported-by", e->doc->published);
+    for (size_t k = 0; k < e->nparticipants; k++)
+      an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "participant", NULL), "ref",
+                  e->participants[k]);
+    for (size_t k = 0; k < e->ntopics; k++)
+      an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "topic", NULL), "ref", e->topics[k]);
+    for (size_t k = 0; k < ev->nanns; k++)
+      if (ev->anns[k]->action_id)
+        an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "action", NULL), "ref",
+                    ev->anns[k]->action_id);
+    an_body_inlines(xmlNewChild(n, NULL, BAD_CAST "text", NULL), ev->block);
+  }
+}
+
+static void S_actions(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "actions", NULL);
+  for (size_t i = 0; i < c->nactions; i++) {
+    const an_action *act = &c->actions[i];
+    const an_ann *a = act->ann;
+    xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "action", NULL);
+    an_xml_attr(n, "id", act->id);
+    an_xml_attr(n, "event", act->entry->event->id);
+    if (*a->ref) an_xml_attr(n, "type", a->ref);
+    const char *cls = an_action_class(a->ref);
+    an_xml_attr(n, "class", cls ? cls : "neutral");
+    an_xml_attr(n, "source", act->entry->source ? act->entry->source->id : "briefing");
+    S_int(n, "line", a->line);
+    S_int(n, "column", a->column);
+    an_xml_child(n, "words", a->words);
+    for (size_t k = 0; k < a->nsubjects; k++)
+      an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "subject", NULL), "ref", a->subjects[k]);
+    for (size_t k = 0; k < a->nobjects; k++)
+      an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "object", NULL), "ref", a->objects[k]);
+  }
+}
+
+static void S_edges(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "edges", NULL);
+  for (size_t i = 0; i < c->nedges; i++) {
+    const an_edge *e = &c->edges[i];
+    xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "edge", NULL);
+    an_xml_attr(n, "id", e->id);
+    an_xml_attr(n, "subject", e->subject);
+    an_xml_attr(n, "object", e->object);
+    if (*e->type) an_xml_attr(n, "type", e->type);
+    const char *cls = an_action_class(e->type);
+    an_xml_attr(n, "class", cls ? cls : "neutral");
+    S_int(n, "count", (long long)e->count);
+    if (e->dated) {
+      char iso[11];
+      an_day_iso(e->first, iso);
+      an_xml_attr(n, "first", iso);
+      an_day_iso(e->last, iso);
+      an_xml_attr(n, "last", iso);
+    }
+    for (size_t k = 0; k < e->nactions; k++) {
+      const char *w = e->actions[k]->ann->words;
+      int dup = 0;
+      for (size_t j = 0; j < k; j++) dup |= strcmp(e->actions[j]->ann->words, w) == 0;
+      if (!dup) an_xml_child(n, "words", w);
+    }
+    for (size_t k = 0; k < e->nactions; k++)
+      an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "action", NULL), "ref", e->actions[k]->id);
+  }
+}
+
+xmlDocPtr an_model_build(const an_corpus *c, const char *built) {
+  xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+  xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "briefing", NULL);
+  xmlDocSetRootElement(doc, root);
+  an_xml_attr(root, "model-version", "1");
+  an_xml_attr(root, "generator", "annalist " AN_VERSION);
+  an_xml_attr(root, "built", built);
+  S_head(root, c);
+  S_sources(root, c);
+  S_actors(root, c);
+  S_topics(root, c);
+  S_events(root, c);
+  S_actions(root, c);
+  S_edges(root, c);
+  return doc;
+}

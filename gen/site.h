@@ -1,0 +1,32 @@
+/* site.h - the output folder, written all at once or not at all.
+ *
+ * A build writes every file into a fresh temporary folder beside the
+ * output folder, then swaps it in with one atomic rename; the folder it
+ * replaces is removed file by file from its manifest (.annalist-manifest),
+ * so nothing that annalist did not write is ever deleted.  A failed build
+ * removes its temporary folder and leaves the previous output as it was. */
+#ifndef AN_SITE_H
+#define AN_SITE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+#define AN_MANIFEST ".annalist-manifest"
+
+typedef struct an_site an_site;
+
+/* Checks that out_dir can be replaced (absent, empty, or made by annalist)
+ * and creates the temporary folder.  NULL on failure (reported in d). */
+an_site *an_site_begin(const char *out_dir, an_diags *d);
+/* Writes one file; `rel` is a relative path with '/' separators and no
+ * "..", "." or empty parts; missing folders are created.  0 on failure. */
+int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
+                  an_diags *d);
+/* Writes the manifest and swaps the new folder in; frees s.  0 on failure
+ * (the previous output is then untouched). */
+int an_site_commit(an_site *s, an_diags *d);
+/* Removes the temporary folder; frees s. */
+void an_site_abort(an_site *s);
+
+#endif

@@ -1,0 +1,40 @@
+# tests/lib/browser.sh - the pages in a real browser and an HTML checker.
+# Sourced by tests/run; uses $BIN, $TMP, $ROOT and the check helpers.
+
+chromium_bin() { command -v chromium || command -v chromium-browser || true; }
+
+page_tests() {
+  local d=$TMP/pages
+  "$BIN" build -o "$d/out" "$ROOT/input" 2>/dev/null
+  local c
+  c=$(chromium_bin)
+  if [ -z "$c" ]; then
+    skip "browser: chromium is not installed"
+  else
+    local prof=$TMP/chromium-profile
+    timeout 120 "$c" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$prof" --enable-logging=stderr --v=0 \
+      --dump-dom "file://$d/out/index.html" >"$d/dom.html" 2>"$d/console.log"
+    check "browser: index.html loads" test -s "$d/dom.html"
+    check "browser: the banner is shown" grep -q 'class="marking' "$d/dom.html"
+    check "browser: the diagram is an inline svg" grep -q '<svg' "$d/dom.html"
+    check "browser: the chronology is dated" grep -q '22 Dec 2023' "$d/dom.html"
+    check "browser: no console errors" bash -c "! grep -E 'CONSOLE|Uncaught|SecurityError|Refused' '$d/console.log'"
+    timeout 120 "$c" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$prof" --window-size=1280,2000 \
+      --screenshot="$d/index.png" "file://$d/out/index.html" >/dev/null 2>&1
+    check "browser: screenshot rendered" test -s "$d/index.png"
+  fi
+  if command -v tidy >/dev/null; then
+    local f
+    for f in "$d/out/index.html" "$d/out"/sources/*.html; do
+      tidy -q -e --show-warnings no "$f" >"$TMP/tidy.out" 2>&1
+      if [ $? -ge 2 ]; then fail "html: $(basename "$f") has errors"; sed 's/^/     /' "$TMP/tidy.out" | head
+      else ok "html: $(basename "$f") has no HTML errors (tidy)"; fi
+    done
+  else
+    skip "html: tidy is not installed"
+  fi
+}
