@@ -26,9 +26,14 @@ typedef enum {
 typedef struct {
   an_when value;
   an_anchor_kind anchor;
-  /* The rule, in words, e.g. "the most recent Friday on or before
-   * Thu 28 Dec 2023, the publication date". */
+  /* The whole reading as one sentence: the phrase, the result and the
+   * rule with its anchor, e.g. "'on Friday' -> Fri 22 Dec 2023: the most
+   * recent Friday on or before Thu 28 Dec 2023, the publication date". */
   char rule[256];
+  /* Offset in rule where the rule proper begins ("the most recent Friday
+   * on or before Thu 28 Dec 2023, the publication date"), for places that
+   * show the phrase and the result separately. */
+  size_t rule_reason;
 } an_phrase_result;
 
 /* Resolve `phrase` (UTF-8, any case, surrounding words like "on", "the",
