@@ -1,0 +1,348 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  index.xsl - the briefing page, out/index.html.
+
+  Parameters (passed literally): root = "" (the page is at the site root).
+  Order of everything is the model's order.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:svg="http://www.w3.org/2000/svg"
+                exclude-result-prefixes="svg">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+
+  <xsl:param name="root" select="''"/>
+
+  <xsl:template name="page-title">
+    <xsl:value-of select="/briefing/head/title"/>
+  </xsl:template>
+
+  <xsl:template match="briefing" mode="page">
+    <xsl:apply-templates select="head" mode="masthead"/>
+    <nav class="toc" aria-label="Contents">
+      <ul>
+        <xsl:if test="head/summary/*">
+          <li><a href="#summary">Summary</a></li>
+        </xsl:if>
+        <xsl:if test="diagrams/diagram[@name = 'actors']/*">
+          <li><a href="#actors">Actors</a></li>
+        </xsl:if>
+        <li><a href="#chronology">Chronology</a></li>
+        <li><a href="#sources">Sources</a></li>
+      </ul>
+    </nav>
+    <main>
+      <xsl:if test="head/summary/*">
+        <section id="summary" class="summary" aria-labelledby="summary-h">
+          <h2 id="summary-h">Summary</h2>
+          <div class="prose">
+            <xsl:apply-templates select="head/summary/*" mode="body"/>
+          </div>
+        </section>
+      </xsl:if>
+      <xsl:apply-templates select="diagrams/diagram[@name = 'actors'][*]" mode="figure"/>
+      <section id="chronology" aria-labelledby="chronology-h">
+        <h2 id="chronology-h">Chronology</h2>
+        <xsl:choose>
+          <xsl:when test="events/event">
+            <ol class="chronology">
+              <xsl:apply-templates select="events/event" mode="chronology"/>
+            </ol>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="empty">No events are annotated in the sources.</p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+      <section id="sources" aria-labelledby="sources-h">
+        <h2 id="sources-h">Sources</h2>
+        <xsl:choose>
+          <xsl:when test="sources/source">
+            <ol class="sources">
+              <xsl:apply-templates select="sources/source" mode="list"/>
+            </ol>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="empty">No sources.</p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </main>
+  </xsl:template>
+
+  <!-- Masthead: title, subtitle, author, as-of date, other front matter. -->
+  <xsl:template match="head" mode="masthead">
+    <header class="masthead">
+      <p class="kicker">
+        <xsl:text>Briefing</xsl:text>
+        <xsl:if test="date">
+          <xsl:text> · as of </xsl:text>
+          <time datetime="{date/@value}"><xsl:value-of select="date/@display"/></time>
+        </xsl:if>
+      </p>
+      <h1><xsl:value-of select="title"/></h1>
+      <xsl:if test="normalize-space(subtitle) != ''">
+        <p class="subtitle"><xsl:value-of select="subtitle"/></p>
+      </xsl:if>
+      <xsl:if test="normalize-space(author) != '' or date or meta">
+        <dl class="facts">
+          <xsl:if test="normalize-space(author) != ''">
+            <dt>Author</dt><dd><xsl:value-of select="author"/></dd>
+          </xsl:if>
+          <xsl:if test="date">
+            <dt>As of</dt>
+              <dd><time datetime="{date/@value}"><xsl:value-of select="date/@display"/></time></dd>
+          </xsl:if>
+          <xsl:for-each select="meta">
+            <dt><xsl:value-of select="@key"/></dt><dd><xsl:value-of select="."/></dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <!-- The actor diagram, inline SVG. -->
+  <xsl:template match="diagram" mode="figure">
+    <section id="actors" aria-labelledby="actors-h">
+      <h2 id="actors-h">Actors</h2>
+      <figure class="diagram">
+        <div class="diagram-frame">
+          <xsl:copy-of select="*"/>
+        </div>
+        <figcaption>
+          <span class="fig-label">Figure 1.</span>
+          <xsl:text> Actors named in the sources, drawn inside the organisation they belong to, with the actions between them (subject → object).</xsl:text>
+        </figcaption>
+      </figure>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Chronology                                                    -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="event" mode="chronology">
+    <xsl:variable name="src" select="key('source', @source)"/>
+    <li class="event" id="chronology-{@id}">
+      <div class="when">
+        <xsl:apply-templates select="time | reported-by" mode="when"/>
+        <xsl:if test="not(time | reported-by)">
+          <span class="date undated">Date not stated</span>
+        </xsl:if>
+      </div>
+      <div class="what">
+        <p class="event-text">
+          <xsl:for-each select="$src">
+            <xsl:call-template name="lang-attr"/>
+          </xsl:for-each>
+          <xsl:apply-templates select="text/node()" mode="body"/>
+        </p>
+        <xsl:apply-templates select="time | reported-by" mode="dating">
+          <xsl:with-param name="src" select="$src"/>
+        </xsl:apply-templates>
+        <xsl:if test="participant | topic">
+          <ul class="tags">
+            <xsl:for-each select="participant">
+              <xsl:variable name="a" select="key('actor', @ref)"/>
+              <li class="tag actor kind-{$a/@kind}" data-actor="{@ref}">
+                <xsl:if test="$a/role">
+                  <xsl:attribute name="title"><xsl:value-of select="$a/role"/></xsl:attribute>
+                </xsl:if>
+                <xsl:call-template name="actor-name">
+                  <xsl:with-param name="id" select="@ref"/>
+                </xsl:call-template>
+              </li>
+            </xsl:for-each>
+            <xsl:for-each select="topic">
+              <li class="tag topic" data-topic="{@ref}">
+                <xsl:value-of select="key('topic', @ref)/name"/>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <xsl:if test="action">
+          <ul class="acts">
+            <xsl:for-each select="action">
+              <xsl:apply-templates select="key('action', @ref)" mode="act"/>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <p class="cite">
+          <xsl:text>Source: </xsl:text>
+          <xsl:choose>
+            <xsl:when test="$src">
+              <a href="{$root}sources/{@source}.html#{@id}"><xsl:value-of select="$src/title"/></a>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- the summary itself (source="briefing") -->
+              <a href="#{@id}">the summary, <xsl:value-of select="/briefing/head/@file"/></a>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>, line </xsl:text>
+          <xsl:value-of select="@line"/>
+        </p>
+      </div>
+    </li>
+  </xsl:template>
+
+  <!-- The date column. -->
+  <xsl:template match="time" mode="when">
+    <xsl:variable name="date">
+      <xsl:call-template name="html-date">
+        <xsl:with-param name="value" select="@value"/>
+        <xsl:with-param name="precision" select="@precision"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="title"><xsl:call-template name="time-title"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$date != ''">
+        <time class="date" datetime="{$date}" title="{$title}">
+          <xsl:value-of select="@display"/>
+        </time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date" title="{$title}"><xsl:value-of select="@display"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@approximate = 'true' or @uncertain = 'true'">
+      <span class="quals">
+        <xsl:if test="@approximate = 'true'">
+          <span class="qual approximate">approximate</span>
+        </xsl:if>
+        <xsl:if test="@uncertain = 'true'">
+          <span class="qual uncertain">uncertain</span>
+        </xsl:if>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A reported-by date is the report's, never the event's. -->
+  <xsl:template match="reported-by" mode="when">
+    <span class="date undated">Date not stated</span>
+  </xsl:template>
+
+  <!-- How the date was read. -->
+  <xsl:template match="time" mode="dating">
+    <xsl:if test="@phrase or normalize-space(@rule) != '' or @origin = 'heading'">
+      <p class="dating">
+        <xsl:choose>
+          <xsl:when test="@origin = 'heading'">Dated by its section heading</xsl:when>
+          <xsl:when test="@phrase">
+            <xsl:text>Dated from “</xsl:text>
+            <xsl:value-of select="@phrase"/>
+            <xsl:text>”</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>Dated</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="normalize-space(@rule) != ''">
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="@rule"/>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="reported-by" mode="dating">
+    <xsl:param name="src"/>
+    <p class="dating reported">
+      <xsl:text>Reported by </xsl:text>
+      <cite>
+        <xsl:choose>
+          <xsl:when test="$src"><xsl:value-of select="$src/title"/></xsl:when>
+          <xsl:otherwise>the briefing</xsl:otherwise>
+        </xsl:choose>
+      </cite>
+      <xsl:text>, </xsl:text>
+      <time datetime="{@value}"><xsl:value-of select="@display"/></time>
+      <xsl:text>; the source does not say when it happened.</xsl:text>
+    </p>
+  </xsl:template>
+
+  <!-- One action: TYPE  subject → object  "words" -->
+  <xsl:template match="action" mode="act">
+    <li>
+      <span class="act-type {@class}">
+        <xsl:choose>
+          <xsl:when test="@type"><xsl:value-of select="@type"/></xsl:when>
+          <xsl:otherwise>untyped</xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <xsl:text> </xsl:text>
+      <xsl:for-each select="subject">
+        <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+        <xsl:call-template name="actor-name">
+          <xsl:with-param name="id" select="@ref"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="object">
+        <xsl:text> → </xsl:text>
+        <xsl:for-each select="object">
+          <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+          <xsl:call-template name="actor-name">
+            <xsl:with-param name="id" select="@ref"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:if>
+      <xsl:text> </xsl:text>
+      <q class="words"><xsl:value-of select="words"/></q>
+    </li>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Sources                                                       -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="source" mode="list">
+    <li class="source-entry">
+      <p class="source-title">
+        <a href="{$root}sources/{@id}.html">
+          <xsl:call-template name="lang-attr"/>
+          <xsl:value-of select="title"/>
+        </a>
+      </p>
+      <xsl:if test="normalize-space(author) != '' or normalize-space(publisher) != '' or published or grading">
+      <p class="source-meta">
+        <xsl:if test="normalize-space(author) != ''">
+          <span class="cite-author"><xsl:value-of select="author"/></span>
+          <xsl:if test="normalize-space(publisher) != '' or published or grading">
+            <xsl:text> · </xsl:text>
+          </xsl:if>
+        </xsl:if>
+        <xsl:if test="normalize-space(publisher) != ''">
+          <cite class="cite-publisher"><xsl:value-of select="publisher"/></cite>
+          <xsl:if test="published or grading"><xsl:text> · </xsl:text></xsl:if>
+        </xsl:if>
+        <xsl:if test="published">
+          <time datetime="{published/@value}"><xsl:value-of select="published/@display"/></time>
+          <xsl:if test="grading"><xsl:text> · </xsl:text></xsl:if>
+        </xsl:if>
+        <xsl:if test="grading">
+          <xsl:text>Grading </xsl:text>
+          <abbr class="grading"
+                title="Admiralty grading: source reliability {grading/@reliability}, information credibility {grading/@credibility}">
+            <xsl:value-of select="normalize-space(grading)"/>
+          </abbr>
+          <xsl:text> (reliability </xsl:text>
+          <xsl:value-of select="grading/@reliability"/>
+          <xsl:text>, credibility </xsl:text>
+          <xsl:value-of select="grading/@credibility"/>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </p>
+      </xsl:if>
+      <xsl:if test="normalize-space(url) != ''">
+        <p class="source-url">
+          <a href="{normalize-space(url)}" rel="noopener noreferrer">
+            <xsl:value-of select="normalize-space(url)"/>
+          </a>
+        </p>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>
