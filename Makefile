@@ -59,6 +59,8 @@ ASAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/%)
 TOOLS      := $(OBJ_DIR)/spec_test
 ASAN_TOOLS := $(ASAN_DIR)/spec_test
 
+.DEFAULT_GOAL := all
+
 # main.o records DATADIR: rebuild it when the install prefix changes.
 DATADIR_STAMP := $(OBJ_DIR)/datadir.stamp
 $(shell mkdir -p $(OBJ_DIR); [ "`cat $(DATADIR_STAMP) 2>/dev/null`" = "$(DATADIR)" ] || echo "$(DATADIR)" > $(DATADIR_STAMP))

@@ -185,7 +185,7 @@ static void S_resolve_time(S_walk *w, an_ann *a) {
     }
     a->when = r.value;
     a->anchor = r.anchor;
-    a->rule = an_xstrdup(r.rule);
+    a->rule = an_xstrdup(r.rule + r.rule_reason); /* the reason alone */
     a->resolved = 1;
   }
   w->story = a;

@@ -15,11 +15,11 @@
 #include "site.h"
 #include "views.h"
 
-/* Serializes a document (UTF-8, indented); caller frees. */
+/* Serializes a document (UTF-8; model.c has indented it); caller frees. */
 static char *S_dump(xmlDocPtr doc, size_t *len) {
   xmlChar *mem = NULL;
   int n = 0;
-  xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "UTF-8", 1);
+  xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "UTF-8", 0);
   char *out = an_xstrndup((const char *)mem, (size_t)n);
   *len = (size_t)n;
   xmlFree(mem);

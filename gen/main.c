@@ -56,7 +56,9 @@ static const char S_BUILD_HELP[] =
     "options:\n"
     "  -o, --output OUT        the output folder (default out/)\n"
     "  --strict                treat warnings as errors\n"
-    "  --templates DIR         use the stylesheets and CSS in DIR\n"
+    "  --templates DIR         use the stylesheets and CSS in DIR (default:\n"
+    "                          $ANNALIST_TEMPLATES, else templates/ beside the\n"
+    "                          program, else the installed ones)\n"
     "  --diagnostics=STYLE     gcc (FILE:LINE:COL: error: ...) or github\n"
     "                          (workflow commands that annotate pull requests)\n"
     "\n"
@@ -113,9 +115,11 @@ static void S_print_diags(an_diags *d, an_diag_style style) {
   an_buf_free(&out);
 }
 
-/* The templates folder: beside the executable (a build tree), else the
- * installed data folder. */
+/* The templates folder: $ANNALIST_TEMPLATES, else beside the executable
+ * (a build tree), else the installed data folder. */
 static char *S_templates_dir(void) {
+  const char *env = getenv("ANNALIST_TEMPLATES");
+  if (env && *env) return an_xstrdup(env);
   char exe[4096];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n > 0) {

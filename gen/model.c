@@ -175,7 +175,7 @@ static void S_events(xmlNodePtr root, const an_corpus *c) {
     const an_event *ev = e->event;
     xmlNodePtr n = xmlNewChild(list, NULL, BAD_CAST "event", NULL);
     an_xml_attr(n, "id", ev->id);
-    an_xml_attr(n, "source", e->source ? e->source->id : "briefing");
+    if (e->source) an_xml_attr(n, "source", e->source->id);
     S_int(n, "line", ev->line);
     S_int(n, "column", ev->column);
     an_xml_attr(n, "key", ev->key);
@@ -205,7 +205,7 @@ static void S_actions(xmlNodePtr root, const an_corpus *c) {
     if (*a->ref) an_xml_attr(n, "type", a->ref);
     const char *cls = an_action_class(a->ref);
     an_xml_attr(n, "class", cls ? cls : "neutral");
-    an_xml_attr(n, "source", act->entry->source ? act->entry->source->id : "briefing");
+    if (act->entry->source) an_xml_attr(n, "source", act->entry->source->id);
     S_int(n, "line", a->line);
     S_int(n, "column", a->column);
     an_xml_child(n, "words", a->words);
@@ -246,6 +246,39 @@ static void S_edges(xmlNodePtr root, const an_corpus *c) {
   }
 }
 
+/* Indents the element-only containers with whitespace text, so that the
+ * written model reads well without libxml2's formatter, which would also
+ * indent inline elements (a paragraph holding only <emph> and <softbreak/>)
+ * and so change the text. */
+static int S_structural(const xmlChar *name) {
+  static const char *const names[] = {
+      "briefing", "head", "summary", "sources", "source", "body", "profile",
+      "block_quote", "list", "item", "actors", "actor", "topics", "topic",
+      "events", "event", "actions", "action", "edges", "edge", NULL};
+  for (const char *const *n = names; *n; n++)
+    if (xmlStrEqual(name, BAD_CAST *n)) return 1;
+  return 0;
+}
+
+static void S_indent(xmlNodePtr node, int depth) {
+  if (!S_structural(node->name) || !node->children) return;
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    if (c->type != XML_ELEMENT_NODE) return; /* mixed content: leave it */
+  char pad[2 + 2 * 32];
+  int n = depth < 31 ? depth + 1 : 32;
+  pad[0] = '\n';
+  memset(pad + 1, ' ', (size_t)(2 * n));
+  pad[1 + 2 * n] = '\0';
+  for (xmlNodePtr c = node->children; c;) {
+    xmlNodePtr next = c->next;
+    S_indent(c, depth + 1);
+    xmlAddPrevSibling(c, xmlNewText(BAD_CAST pad));
+    c = next;
+  }
+  pad[1 + 2 * (n - 1)] = '\0';
+  xmlAddChild(node, xmlNewText(BAD_CAST pad));
+}
+
 xmlDocPtr an_model_build(const an_corpus *c, const char *built) {
   xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
   xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "briefing", NULL);
@@ -260,5 +293,6 @@ xmlDocPtr an_model_build(const an_corpus *c, const char *built) {
   S_events(root, c);
   S_actions(root, c);
   S_edges(root, c);
+  S_indent(root, 0);
   return doc;
 }

@@ -164,6 +164,12 @@ an_site *an_site_begin(const char *out, an_diags *d) {
   else
     an_buf_printf(&tmpl, ".%s.annalist-XXXXXX", clean);
   char *tmp = an_buf_detach(&tmpl);
+  /* the folder that holds out/ is created when missing (mkdir -p) */
+  for (char *p = strchr(clean + 1, '/'); p; p = strchr(p + 1, '/')) {
+    *p = '\0';
+    mkdir(clean, 0755);
+    *p = '/';
+  }
   if (!mkdtemp(tmp)) {
     an_diag_io(d, out, "cannot create a temporary folder beside the output: %s",
                strerror(errno));
@@ -247,13 +253,13 @@ static void S_free(an_site *s) {
 
 void an_site_abort(an_site *s) {
   if (!s) return;
-  qsort(s->files, s->nfiles, sizeof(char *), S_cmp);
+  if (s->nfiles) qsort(s->files, s->nfiles, sizeof(char *), S_cmp);
   S_remove_tree(s->tmp, s->files, s->nfiles);
   S_free(s);
 }
 
 int an_site_commit(an_site *s, an_diags *d) {
-  qsort(s->files, s->nfiles, sizeof(char *), S_cmp);
+  if (s->nfiles) qsort(s->files, s->nfiles, sizeof(char *), S_cmp);
   an_buf man = AN_BUF_INIT;
   an_buf_puts(&man, "# files written by annalist; the next build replaces exactly these\n");
   for (size_t i = 0; i < s->nfiles; i++) an_buf_printf(&man, "%s\n", s->files[i]);

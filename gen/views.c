@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
@@ -64,6 +65,11 @@ static void S_flush_errors(an_views *v, const char *file, an_diags *d) {
 }
 
 an_views *an_views_open(const char *dir, an_diags *d) {
+  struct stat st;
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    an_diag_io(d, dir, "cannot find the templates folder (give one with --templates DIR)");
+    return NULL;
+  }
   an_views *v = an_xcalloc(1, sizeof(an_views));
   v->dir = an_xstrdup(dir);
   xmlInitParser();
@@ -79,7 +85,6 @@ an_views *an_views_open(const char *dir, an_diags *d) {
   xsltSetSecurityPrefs(v->sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
   xsltSetSecurityPrefs(v->sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
   xsltSetDefaultSecurityPrefs(v->sec);
-  (void)d;
   return v;
 }
 

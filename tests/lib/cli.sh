@@ -65,7 +65,7 @@ OUT
   expect_exit 0 "$m cli rebuild over own output" "$BIN" build -o "$d/out" "$d/in"
 
   # a failed build leaves the previous output untouched
-  printf '[x](!threaten)\n' >>"$d/in/sources/a.md"
+  printf '\n[x](!threaten)\n' >>"$d/in/sources/a.md"
   expect_exit 1 "$m cli build with an error" "$BIN" build -o "$d/out" "$d/in"
   check "$m cli failed build leaves out/ as it was" diff -r "$d/before" "$d/out"
   expect_err "$m cli error says nothing was written" "nothing was written"
@@ -79,7 +79,7 @@ OUT
   expect_err "$m diag unreadable time names it" "/sources/b.md:10:21: error: .*the other day"
   expect_err "$m diag impossible date" "/sources/b.md:12:21: error: invalid time value '\^2023-02-30'"
   expect_err "$m diag unknown actor: warning with did-you-mean, column in characters" "/sources/b.md:14:28: warning: unknown actor '@jpan'; did you mean '@japan'\?"
-  expect_err "$m diag bad action title" "/sources/b.md:16:20: error: the title of action 'y'"
+  expect_err "$m diag bad action title" "/sources/b.md:16:21: error: the title of action 'y'"
   expect_exit 1 "$m cli --diagnostics=github" "$BIN" check --diagnostics=github "$d/in"
   expect_err "$m diag github form" "^::error file=.*b.md,line=6,col=6::action 'warned' has no subject"
 

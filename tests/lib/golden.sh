@@ -10,7 +10,8 @@ xp() {
 }
 
 golden_tests() {
-  local m=$1 d=$TMP/$m-example
+  local m=$1
+  local d=$TMP/$m-example
   mkdir -p "$d"
   expect_exit 0 "$m golden build the example" "$BIN" build -o "$d/out" "$ROOT/input"
   local x=$d/out/briefing.xml
@@ -34,8 +35,9 @@ golden_tests() {
 
   local svg=$d/out/actors.svg
   check "$m golden actors.svg is well-formed" xmllint --noout "$svg"
-  xp "$m golden svg has the zakharova->japan edge" "$svg" "//*[local-name()='g'][@class='edge'][contains(*[local-name()='title'], 'zakharova') and contains(*[local-name()='title'], 'japan')]"
-  xp "$m golden svg has the russia cluster" "$svg" "//*[local-name()='g'][@class='cluster'][contains(*[local-name()='title'], 'russia')]"
+  xp "$m golden svg has the zakharova->japan edge" "$svg" "//*[local-name()='g'][contains(concat(' ',@class,' '),' edge ')][contains(concat(' ',@class,' '),' verbal-conflict ')][*[local-name()='title']='zakharova->japan']"
+  xp "$m golden svg nests zakharova in the russia-mfa cluster" "$svg" "count(//*[local-name()='g'][contains(@class,'cluster')][*[local-name()='title']='cluster_russia-mfa']) = 1 and //*[local-name()='g'][contains(@class,'node')][*[local-name()='title']='zakharova']"
+  xp "$m golden svg has the russia cluster" "$svg" "//*[local-name()='g'][contains(concat(' ',@class,' '),' cluster ')][*[local-name()='title']='cluster_russia']"
 
   local html=$d/out/index.html
   check "$m golden index.html has the marking banner" grep -q 'UNCLASSIFIED' "$html"
