@@ -28,10 +28,21 @@ MODULES := libcmark libxml-2.0 libxslt libexslt libcgraph libgvc yaml-0.1
 
 HAVE_PKGCONFIG := $(shell command -v pkg-config 2>/dev/null)
 ifneq ($(HAVE_PKGCONFIG),)
-MISSING := $(foreach m,$(MODULES),$(if $(shell pkg-config --exists $(m) && echo y),,$(m)))
+MISSING := $(strip $(foreach m,$(MODULES),$(if $(shell pkg-config --exists $(m) && echo y),,$(m))))
 PKG_CFLAGS := $(shell pkg-config --cflags $(MODULES) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(MODULES) 2>/dev/null)
 GV_PLUGINS := $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
+endif
+
+# Stop at once, with one line, when something needed to build is missing
+# (not for the goals that do not compile).
+ifneq ($(filter-out setup clean uninstall,$(or $(MAKECMDGOALS),all)),)
+ifeq ($(HAVE_PKGCONFIG),)
+$(error pkg-config is missing: sudo apt-get install pkg-config)
+endif
+ifneq ($(MISSING),)
+$(error library $(firstword $(MISSING)) is missing: sudo apt-get install $(PKG_$(firstword $(MISSING))))
+endif
 endif
 
 # Graphviz layout and render plugins are linked in directly (gvContextPlugins),
@@ -71,7 +82,7 @@ DEBS_BUILD := build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
               libgraphviz-dev libyaml-dev
 DEBS_TEST  := libxml2-utils tidy chromium fonts-dejavu-core
 
-.PHONY: all site setup deps check test install uninstall clean
+.PHONY: all site setup check test install uninstall clean
 .DELETE_ON_ERROR:
 
 all: annalist site
@@ -82,22 +93,11 @@ setup:
 	$$s apt-get update -qq && \
 	$$s apt-get install -y -qq --no-install-recommends $(DEBS_BUILD) $(DEBS_TEST)
 
-deps:
-	@if [ -z "$(HAVE_PKGCONFIG)" ]; then \
-	  echo "annalist: pkg-config is missing: sudo apt-get install pkg-config" >&2; exit 1; fi
-	@for m in $(MISSING); do \
-	  case $$m in \
-	    libcmark) p=libcmark-dev;; libxml-2.0) p=libxml2-dev;; \
-	    libxslt|libexslt) p=libxslt1-dev;; libcgraph|libgvc) p=libgraphviz-dev;; \
-	    yaml-0.1) p=libyaml-dev;; *) p=$$m;; esac; \
-	  echo "annalist: library $$m is missing: sudo apt-get install $$p" >&2; exit 1; \
-	done
-
-$(OBJ_DIR)/%.o: gen/%.c $(HDRS) | deps
+$(OBJ_DIR)/%.o: gen/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -c $< -o $@
 
-$(ASAN_DIR)/%.o: gen/%.c $(HDRS) | deps
+$(ASAN_DIR)/%.o: gen/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SAN) $(ALL_CPPFLAGS) -c $< -o $@
 

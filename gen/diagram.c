@@ -19,7 +19,9 @@
  *   - error messages are kept off stderr with agseterr(AGMAX) (they go to
  *     cgraph's own temporary file; aglasterr() reads the last one).
  *     agseterrf is avoided: its 2.42 buffer growth is broken. */
+#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
+#endif
 
 #include "diagram.h"
 
@@ -352,7 +354,8 @@ static int S_read_actors(S_plan *p, xmlNodePtr actors, char *err,
     p->byid[p->nbyid++] = p->byid[i];
   }
   /* parents: unknown ones are ignored, cycles are cut (deterministically:
-   * an actor that finds itself above itself loses its parent) */
+   * the first actor of a cycle, in model order, loses its parent; one that
+   * only leads into a cycle keeps its own) */
   for (size_t i = 0; i < p->nactors; i++) {
     S_actor *a = &p->actors[i];
     if (a->parent_id && S_valid_id(a->parent_id))
@@ -363,7 +366,7 @@ static int S_read_actors(S_plan *p, xmlNodePtr actors, char *err,
     size_t up = p->actors[i].parent, steps = 0;
     while (up != S_NONE && up != i && steps++ <= p->nactors)
       up = p->actors[up].parent;
-    if (up != S_NONE) p->actors[i].parent = S_NONE;
+    if (up == i) p->actors[i].parent = S_NONE;
   }
   return 1;
 }
@@ -541,17 +544,21 @@ typedef struct {
   Agraph_t *g;
   Agraph_t **subg; /* per actor: its cluster, once made */
   Agnode_t **node; /* per actor: its node, once made */
+  size_t *chain;   /* scratch for S_cluster */
   an_buf tmp;
 } S_builder;
 
 static const char *S_engine(const S_plan *p) {
-  return p->ndrawn > AN_DIAGRAM_SFDP_THRESHOLD ? "sfdp" : "dot";
+  return p->ndrawn > AN_DIAGRAM_SFDP_THRESHOLD ||
+                 p->nedges > AN_DIAGRAM_DOT_MAX_EDGES
+             ? "sfdp"
+             : "dot";
 }
 
-static Agraph_t *S_cluster(S_builder *bd, size_t i) {
-  if (bd->subg[i]) return bd->subg[i];
+/* Makes the cluster of actor i, whose holder's cluster exists. */
+static Agraph_t *S_make_cluster(S_builder *bd, size_t i) {
   const S_actor *a = &bd->plan->actors[i];
-  Agraph_t *up = a->parent != S_NONE ? S_cluster(bd, a->parent) : bd->g;
+  Agraph_t *up = a->parent != S_NONE ? bd->subg[a->parent] : bd->g;
   an_buf_clear(&bd->tmp);
   an_buf_printf(&bd->tmp, "cluster_%s", a->id);
   Agraph_t *c = agsubg(up, bd->tmp.ptr, 1);
@@ -569,6 +576,17 @@ static Agraph_t *S_cluster(S_builder *bd, size_t i) {
   S_put_tip(&bd->tmp, a->name);
   S_set(c, "tooltip", bd->tmp.ptr);
   return c;
+}
+
+/* The cluster of actor i, made with those of its holders as needed
+ * (outermost first; no recursion, however deep the nesting). */
+static Agraph_t *S_cluster(S_builder *bd, size_t i) {
+  const S_actor *actors = bd->plan->actors;
+  size_t n = 0;
+  for (size_t up = i; up != S_NONE && !bd->subg[up]; up = actors[up].parent)
+    bd->chain[n++] = up;
+  while (n--) S_make_cluster(bd, bd->chain[n]);
+  return bd->subg[i];
 }
 
 static void S_add_node(S_builder *bd, size_t i) {
@@ -720,6 +738,11 @@ static Agraph_t *S_build(const S_plan *p, const char *engine) {
   S_def(g, AGRAPH, "outputorder", "edgesfirst");
   S_def(g, AGRAPH, "pad", "0.1");
   if (strcmp(engine, "dot") == 0) {
+    /* newrank: with clusters, 2.42's default ranking fails ("trouble in
+     * init_rank") on about one model in seven with a few dozen actors;
+     * newrank did on none of 100 (its crash, #1221, is contained by the
+     * fork and falls back to sfdp) */
+    S_def(g, AGRAPH, "newrank", "true");
     S_def(g, AGRAPH, "nslimit", "2");
     S_def(g, AGRAPH, "nslimit1", "2");
     S_def(g, AGRAPH, "mclimit", "1");
@@ -743,15 +766,17 @@ static Agraph_t *S_build(const S_plan *p, const char *engine) {
     S_set(n, "class", "empty");
     return g;
   }
-  S_builder bd = {p, engine, g, NULL, NULL, AN_BUF_INIT};
+  S_builder bd = {p, engine, g, NULL, NULL, NULL, AN_BUF_INIT};
   bd.subg = an_xcalloc(p->nactors, sizeof *bd.subg);
   bd.node = an_xcalloc(p->nactors, sizeof *bd.node);
+  bd.chain = an_xcalloc(p->nactors, sizeof *bd.chain);
   for (size_t i = 0; i < p->nactors; i++)
     if (p->actors[i].drawn) S_add_node(&bd, i);
   for (size_t i = 0; i < p->nedges; i++) S_add_edge(&bd, &p->edges[i]);
   S_add_legend(&bd);
   free(bd.subg);
   free(bd.node);
+  free(bd.chain);
   an_buf_free(&bd.tmp);
   return g;
 }
@@ -762,6 +787,7 @@ int an_diagram_actors_dot(xmlDocPtr model, char **dot, size_t *len, char *err,
                           size_t errlen) {
   *dot = NULL;
   *len = 0;
+  if (err && errlen) err[0] = '\0';
   S_plan p;
   if (!S_plan_read(&p, model, err, errlen)) {
     S_plan_free(&p);
@@ -980,26 +1006,27 @@ int an_diagram_actors_svg(xmlDocPtr model, char **svg, size_t *len, char *err,
                           size_t errlen) {
   *svg = NULL;
   *len = 0;
+  if (err && errlen) err[0] = '\0';
   S_plan p;
   if (!S_plan_read(&p, model, err, errlen)) {
     S_plan_free(&p);
     return 0;
   }
   an_buf out = AN_BUF_INIT;
+  char why[256] = "", why2[256] = "";
   const char *engine = S_engine(&p);
-  int rc = S_run_child(&p, engine, &out, err, errlen);
+  int rc = S_run_child(&p, engine, &out, why, sizeof why);
   if (rc == S_FAILED && strcmp(engine, "dot") == 0) {
     /* dot has known crashes and cluster troubles in 2.42; sfdp draws the
      * same nodes and edges, without the frames */
-    char first[256];
-    snprintf(first, sizeof first, "%s", err ? err : "");
     an_buf_clear(&out);
-    rc = S_run_child(&p, "sfdp", &out, err, errlen);
-    if (rc == S_FAILED && err && errlen) {
-      char second[256];
-      snprintf(second, sizeof second, "%s", err);
-      S_err(err, errlen, "%s; then %s", first, second);
-    }
+    rc = S_run_child(&p, "sfdp", &out, why2, sizeof why2);
+    if (rc == S_LAID_OUT)
+      S_err(err, errlen, "drawn with sfdp after: %s", why);
+    else
+      S_err(err, errlen, "%s; then %s", why, why2);
+  } else if (rc != S_LAID_OUT) {
+    S_err(err, errlen, "%s", why);
   }
   size_t nodes = p.ndrawn;
   S_plan_free(&p);

@@ -28,6 +28,12 @@
 #define AN_DIAGRAM_SFDP_THRESHOLD 150
 #endif
 
+/* ...and above this many edges too: dot's cost grows steeply with edges
+ * (150 actors: 300 edges about 1 s, 450 edges about 6 s). */
+#ifndef AN_DIAGRAM_DOT_MAX_EDGES
+#define AN_DIAGRAM_DOT_MAX_EDGES 300
+#endif
+
 /* Hard caps: larger models are refused before any layout. */
 #ifndef AN_DIAGRAM_MAX_NODES
 #define AN_DIAGRAM_MAX_NODES 5000
@@ -40,7 +46,13 @@
  * document, with XML declaration and DOCTYPE; graph <title> "Actors").
  * Returns 1 and sets *svg (NUL-terminated, caller frees with free()) and
  * *len; or 0 with a one-line reason in err (e.g. "layout of 1200 actors
- * did not finish in 20 s"), *svg NULL and *len 0. */
+ * did not finish in 20 s"), *svg NULL and *len 0.  err may be NULL.
+ *
+ * Engine: dot (clusters drawn) up to AN_DIAGRAM_SFDP_THRESHOLD actors and
+ * AN_DIAGRAM_DOT_MAX_EDGES edges, else sfdp (no cluster frames).  When
+ * dot fails or crashes, sfdp is tried once; on that success err holds a
+ * note ("drawn with sfdp after: ..."), otherwise err is "" on success. A
+ * time-out is not retried. */
 int an_diagram_actors_svg(xmlDocPtr model, char **svg, size_t *len,
                           char *err, size_t errlen);
 

@@ -44,7 +44,19 @@ golden_tests() {
   check "$m golden index.html has the diagram inline" grep -q '<svg' "$html"
   check "$m golden index.html dates the chronology" grep -q '22 Dec 2023' "$html"
   check "$m golden index.html links events to their source line" grep -q 'sources/russia-warns-japan-patriot.html#ev-' "$html"
-  check "$m golden source page exists" test -s "$d/out/sources/russia-warns-japan-patriot.html"
+  local src=$d/out/sources/russia-warns-japan-patriot.html
+  check "$m golden source page exists" test -s "$src"
+  # every #ev-N the chronology links to is an id on the source page
+  local a missing=
+  for a in $(grep -o 'sources/russia-warns-japan-patriot.html#ev-[0-9]*' "$html" | sed 's/.*#//' | sort -u); do
+    grep -q "id=\"$a\"" "$src" || missing="$missing $a"
+  done
+  check "$m golden chronology anchors exist on the source page${missing:+ (missing:$missing)}" test -z "$missing"
+  for a in "$html" "$src"; do
+    check "$m golden $(basename "$a") has lang, title and viewport" \
+      bash -c "grep -q '<html[^>]* lang=\"en\"' '$a' && grep -q '<title>[^<]' '$a' && grep -q 'name=\"viewport\"' '$a'"
+  done
+  check "$m golden pages link only relatively" bash -c "! grep -rhoE '(href|src)=\"(/|file:)[^\"]*' '$d/out' --include=*.html"
 
   # determinism: same input, same bytes, wherever it is built
   expect_exit 0 "$m golden second build" "$BIN" build -o "$d/again" "$ROOT/input"
