@@ -9,6 +9,18 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "mention.h"
+
+const char *const an_action_classes[5] = {"verbal-cooperation", "material-cooperation",
+                                          "verbal-conflict", "material-conflict",
+                                          "neutral"};
+
+static size_t S_class_index(const char *type) {
+  const char *cls = an_action_class(type);
+  for (size_t i = 0; cls && i < 4; i++)
+    if (strcmp(cls, an_action_classes[i]) == 0) return i;
+  return 4;
+}
 
 static const char *const S_KINDS[] = {"state", "organization", "person",
                                       "media", "group",        "other"};
@@ -454,12 +466,13 @@ static void S_edges(an_corpus *c) {
   for (size_t i = 0; i < c->nactions; i++) {
     const an_action *act = &c->actions[i];
     const an_ann *a = act->ann;
+    size_t cls = S_class_index(a->ref);
     for (size_t s = 0; s < a->nsubjects; s++) {
       an_actor *subj = S_find_actor(c, a->subjects[s]);
-      if (subj) subj->given++;
+      if (subj) subj->given++, subj->given_by_class[cls]++;
       for (size_t o = 0; o < a->nobjects; o++) {
         an_actor *obj = S_find_actor(c, a->objects[o]);
-        if (obj && s == 0) obj->received++;
+        if (obj && s == 0) obj->received++, obj->received_by_class[cls]++;
         an_edge *e = S_find_edge(c, a->subjects[s], a->ref, a->objects[o]);
         if (!e) {
           c->edges = an_xgrow(c->edges, &cap, c->nedges + 1, sizeof(an_edge));
@@ -486,6 +499,75 @@ static void S_edges(an_corpus *c) {
       }
     }
   }
+}
+
+/* The plain text of a body: text outside annotations, a blank line
+ * between blocks, an annotation replaced by a space. */
+static void S_plain_text(cmark_node *root, an_buf *out) {
+  cmark_iter *it = cmark_iter_new(root);
+  cmark_event_type ev;
+  cmark_node *skip = NULL; /* the annotation link being skipped */
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (skip) {
+      if (n == skip && ev == CMARK_EVENT_EXIT) skip = NULL;
+      continue;
+    }
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_LINK:
+      if (ev == CMARK_EVENT_ENTER && an_node_ann(n)) {
+        an_buf_putc(out, ' ');
+        skip = n;
+      }
+      break;
+    case CMARK_NODE_TEXT:
+      an_buf_puts(out, cmark_node_get_literal(n));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      an_buf_putc(out, '\n');
+      break;
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+      if (ev == CMARK_EVENT_EXIT) an_buf_puts(out, "\n\n");
+      break;
+    default:
+      break;
+    }
+  }
+  cmark_iter_free(it);
+}
+
+/* Mentions per actor and source: annotated ones, and the names and aliases
+ * of declared actors in the plain text around them. */
+static void S_mentions(an_corpus *c) {
+  an_matcher *m = an_matcher_new();
+  for (size_t i = 0; i < c->nactors; i++) {
+    an_actor *a = c->actors[i];
+    a->annotated = an_xcalloc(c->nsources + 1, sizeof(size_t));
+    a->plain = an_xcalloc(c->nsources + 1, sizeof(size_t));
+    if (!a->doc) continue;
+    an_matcher_add(m, a->name, i);
+    for (size_t k = 0; k < a->naliases; k++) an_matcher_add(m, a->aliases[k], i);
+  }
+  size_t *counts = an_xcalloc(c->nactors + 1, sizeof(size_t));
+  an_buf text = AN_BUF_INIT;
+  for (size_t s = 0; s < c->nsources; s++) {
+    const an_doc *doc = c->sources[s].doc;
+    for (size_t k = 0; k < doc->nanns; k++) {
+      const an_ann *a = doc->anns[k];
+      an_actor *act = a->kind == AN_ANN_ACTOR ? S_find_actor(c, a->ref) : NULL;
+      if (act) act->annotated[s]++;
+    }
+    an_buf_clear(&text);
+    S_plain_text(doc->root, &text);
+    memset(counts, 0, (c->nactors + 1) * sizeof(size_t));
+    an_matcher_count(m, an_buf_cstr(&text), text.len, counts);
+    for (size_t i = 0; i < c->nactors; i++) c->actors[i]->plain[s] = counts[i];
+  }
+  an_buf_free(&text);
+  free(counts);
+  an_matcher_free(m);
 }
 
 an_corpus *an_corpus_load(const char *dir, an_diags *d) {
@@ -559,6 +641,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
     S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap);
   S_finish_entries(c);
   S_edges(c);
+  S_mentions(c);
   return c;
 }
 
@@ -578,6 +661,8 @@ void an_corpus_free(an_corpus *c) {
     for (size_t k = 0; k < a->nmember_of; k++) free(a->member_of[k]);
     free(a->member_of);
     an_doc_free(a->doc);
+    free(a->annotated);
+    free(a->plain);
     free(a);
   }
   free(c->actors);

@@ -30,6 +30,11 @@ typedef struct {
   const char *parent;    /* the actor it is drawn inside, or NULL */
   an_doc *doc;           /* the actor file, NULL when created from a mention */
   size_t events, given, received;
+  /* actions given and received by class, indexed as an_action_classes */
+  size_t given_by_class[5], received_by_class[5];
+  /* per source (indexed as c->sources): annotated mentions, and names or
+   * aliases found in the plain text around them */
+  size_t *annotated, *plain;
   int mentioned;
 } an_actor;
 
@@ -84,6 +89,8 @@ typedef struct {
 /* Reads the folder `dir`; paths in diagnostics start with `dir`.  Returns
  * NULL only when the folder cannot be read at all (reported as I/O). */
 an_corpus *an_corpus_load(const char *dir, an_diags *d);
+/* The five action classes, in the order of the *_by_class counts. */
+extern const char *const an_action_classes[5];
 void an_corpus_free(an_corpus *c);
 
 const an_actor *an_corpus_actor(const an_corpus *c, const char *id);

@@ -127,6 +127,20 @@ static void S_actors(xmlNodePtr root, const an_corpus *c) {
     for (size_t k = 0; k < a->naliases; k++) an_xml_child(n, "alias", a->aliases[k]);
     for (size_t k = 0; k < a->nmember_of; k++)
       an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "member-of", NULL), "ref", a->member_of[k]);
+    for (size_t k = 0; k < 5; k++) {
+      if (!a->given_by_class[k] && !a->received_by_class[k]) continue;
+      xmlNodePtr ac = xmlNewChild(n, NULL, BAD_CAST "action-count", NULL);
+      an_xml_attr(ac, "class", an_action_classes[k]);
+      S_int(ac, "given", (long long)a->given_by_class[k]);
+      S_int(ac, "received", (long long)a->received_by_class[k]);
+    }
+    for (size_t k = 0; k < c->nsources; k++) {
+      if (!a->annotated[k] && !a->plain[k]) continue;
+      xmlNodePtr mn = xmlNewChild(n, NULL, BAD_CAST "mentions", NULL);
+      an_xml_attr(mn, "source", c->sources[k].id);
+      S_int(mn, "annotated", (long long)a->annotated[k]);
+      S_int(mn, "plain", (long long)a->plain[k]);
+    }
     if (a->doc) {
       S_meta(n, a->doc->file.meta, known);
       an_body_blocks(xmlNewChild(n, NULL, BAD_CAST "profile", NULL), a->doc->root);
