@@ -185,7 +185,8 @@ static void S_resolve_time(S_walk *w, an_ann *a) {
     }
     a->when = r.value;
     a->anchor = r.anchor;
-    a->rule = an_xstrdup(r.rule + r.rule_reason); /* the reason alone */
+    a->rule = an_xstrdup(r.rule);
+    a->rule_reason = r.rule_reason;
     a->resolved = 1;
   }
   w->story = a;

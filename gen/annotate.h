@@ -35,7 +35,10 @@ typedef struct {
   int resolved;       /* 1 when `when` holds the value */
   an_when when;
   an_anchor_kind anchor;
-  char *rule;         /* how a phrase was read (NULL for explicit values) */
+  char *rule;         /* how a phrase was read, in full: "'on Friday' -> Fri
+                         22 Dec 2023: the most recent ..." (NULL for explicit
+                         values) */
+  size_t rule_reason; /* offset in rule of the reason alone ("the most ...") */
   /* ACTION: actor ids, after the subject/object rules or the title */
   char **subjects, **objects;
   size_t nsubjects, nobjects;

@@ -114,7 +114,10 @@ static xmlNodePtr S_ann_element(xmlNodePtr parent, const an_ann *a) {
     }
     if (*a->title) an_xml_attr(n, "key", a->title);
     if (!*a->ref) an_xml_attr(n, "phrase", a->words);
-    an_xml_attr(n, "rule", a->rule);
+    if (a->resolved)
+      an_xml_attr(n, "anchor", a->anchor == AN_ANCHOR_PUBLISHED ? "published"
+                               : a->anchor == AN_ANCHOR_STORY ? "story" : "explicit");
+    if (a->rule) an_xml_attr(n, "rule", a->rule + a->rule_reason);
     break;
   }
   }

@@ -12,6 +12,7 @@
 #include "corpus.h"
 #include "diagram.h"
 #include "model.h"
+#include "report.h"
 #include "site.h"
 #include "views.h"
 
@@ -103,6 +104,8 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
 an_status an_build(const an_build_opts *o, an_diags *d) {
   an_corpus *c = an_corpus_load(o->input, d);
   an_status st = an_diags_status(d, o->strict);
+  if (c && o->explain) an_report_explain(c, o->explain);
+  if (c && o->events && st == AN_OK) an_report_events(c, o->events);
   if (!c || st != AN_OK || !o->output) {
     an_corpus_free(c);
     return c ? st : AN_ERR_IO;

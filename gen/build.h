@@ -5,6 +5,7 @@
 #ifndef AN_BUILD_H
 #define AN_BUILD_H
 
+#include "buf.h"
 #include "diag.h"
 
 typedef struct {
@@ -13,6 +14,8 @@ typedef struct {
   const char *templates;  /* the templates folder */
   int strict;             /* warnings are errors */
   const char *built;      /* build time to record (ISO 8601) or NULL */
+  an_buf *explain;        /* when set: receives the audit trail of every time */
+  an_buf *events;         /* when set: receives the chronology (report.h) */
 } an_build_opts;
 
 /* Runs the pipeline.  Returns the exit status; everything to tell the user

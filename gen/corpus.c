@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -275,7 +276,7 @@ static an_actor *S_use_actor(an_corpus *c, size_t *cap, const char *id,
 /* ---- events ---- */
 
 static const an_when *S_entry_when(const an_entry *e) {
-  return e->event->time ? &e->event->time->when : NULL;
+  return e->timed ? &e->timed->time->when : NULL;
 }
 
 static int32_t S_entry_day(const an_entry *e) {
@@ -310,15 +311,79 @@ static void S_add_unique(const char ***list, size_t *n, size_t *cap, const char 
   (*list)[(*n)++] = id;
 }
 
+/* Adds the events of one file: a block whose key an earlier file used
+ * joins that event as a further citation. */
 static void S_collect_entries(an_corpus *c, an_doc *doc, const an_source *src,
                               size_t *cap) {
   for (size_t i = 0; i < doc->nevents; i++) {
-    c->entries = an_xgrow(c->entries, cap, c->nentries + 1, sizeof(an_entry));
-    an_entry *e = &c->entries[c->nentries++];
-    memset(e, 0, sizeof *e);
-    e->event = doc->events[i];
-    e->source = src;
-    e->doc = doc;
+    an_event *ev = doc->events[i];
+    an_entry *e = NULL;
+    for (size_t k = 0; ev->key && k < c->nentries && !e; k++)
+      if (c->entries[k].event->key && strcmp(c->entries[k].event->key, ev->key) == 0)
+        e = &c->entries[k];
+    if (!e) {
+      c->entries = an_xgrow(c->entries, cap, c->nentries + 1, sizeof(an_entry));
+      e = &c->entries[c->nentries++];
+      memset(e, 0, sizeof *e);
+      e->event = ev;
+      e->source = src;
+      e->doc = doc;
+    }
+    e->cites = an_xrealloc(e->cites, (e->ncites + 1) * sizeof(an_cite));
+    e->cites[e->ncites].event = ev;
+    e->cites[e->ncites].source = src;
+    e->cites[e->ncites].doc = doc;
+    e->ncites++;
+  }
+}
+
+static const char *S_publisher(const an_cite *ct) {
+  const char *p = an_yaml_str(ct->doc->file.meta, "publisher");
+  return p && *p ? p : ct->source ? ct->source->id : "briefing";
+}
+
+/* The event's time from its citations: compatible times (every two
+ * overlap) give the finest; disjoint ones are a conflict, reported as a
+ * note at each block whose time is disjoint from an earlier block's, and
+ * the first dated block then stands for the event. */
+static void S_entry_time(an_entry *e, an_diags *d) {
+  for (size_t i = 0; i < e->ncites; i++) {
+    const an_event *ev = e->cites[i].event;
+    if (!ev->time) continue;
+    const an_when *w = &ev->time->when;
+    for (size_t k = 0; k < i; k++) {
+      const an_event *prev = e->cites[k].event;
+      if (!prev->time || an_when_overlaps(w, &prev->time->when)) continue;
+      char here[160], there[160];
+      an_when_display(w, here, sizeof here);
+      an_when_display(&prev->time->when, there, sizeof there);
+      an_diag_add(d, AN_NOTE, e->cites[i].doc->file.path, ev->time->line,
+                  ev->time->column,
+                  "event \"%s\" is dated %s here but %s in %s:%d; both are kept "
+                  "and listed as a conflict",
+                  ev->key, here, there, e->cites[k].doc->file.path, prev->time->line);
+      e->conflict = 1;
+      break;
+    }
+    if (!e->timed) {
+      e->timed = ev;
+    } else if (!e->conflict) {
+      const an_when *best = &e->timed->time->when;
+      if ((int64_t)w->last - w->first < (int64_t)best->last - best->first) e->timed = ev;
+    }
+  }
+  if (e->conflict)
+    for (size_t i = 0; i < e->ncites; i++)
+      if (e->cites[i].event->time) {
+        e->timed = e->cites[i].event;
+        break;
+      }
+  /* independent sources: distinct publishers */
+  for (size_t i = 0; i < e->ncites; i++) {
+    int seen = 0;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = strcmp(S_publisher(&e->cites[k]), S_publisher(&e->cites[i])) == 0;
+    if (!seen) e->independent++;
   }
 }
 
@@ -400,47 +465,56 @@ static void S_parents(an_corpus *c, an_diags *d) {
   }
 }
 
-static void S_finish_entries(an_corpus *c) {
+static void S_finish_entries(an_corpus *c, an_diags *d) {
   size_t tcap = c->ntopics;
+  for (size_t i = 0; i < c->nentries; i++) S_entry_time(&c->entries[i], d);
   if (c->nentries) qsort(c->entries, c->nentries, sizeof(an_entry), S_cmp_entry);
   size_t acap = 0;
   for (size_t i = 0; i < c->nentries; i++) {
     an_entry *e = &c->entries[i];
     an_buf id = AN_BUF_INIT;
     an_buf_printf(&id, "ev-%zu", i + 1);
-    e->event->id = an_buf_detach(&id);
+    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = an_xstrdup(an_buf_cstr(&id));
+    an_buf_free(&id);
     size_t pcap = 0, topcap = 0;
-    for (size_t k = 0; k < e->event->nanns; k++) {
-      const an_ann *a = e->event->anns[k];
-      if (a->kind == AN_ANN_ACTOR && an_valid_id(a->ref)) {
-        S_add_unique(&e->participants, &e->nparticipants, &pcap, a->ref);
-      } else if (a->kind == AN_ANN_ACTION) {
-        for (size_t j = 0; j < a->nsubjects; j++)
-          S_add_unique(&e->participants, &e->nparticipants, &pcap, a->subjects[j]);
-        for (size_t j = 0; j < a->nobjects; j++)
-          S_add_unique(&e->participants, &e->nparticipants, &pcap, a->objects[j]);
-      } else if (a->kind == AN_ANN_TOPIC && an_valid_id(a->ref)) {
-        an_topic *t = S_use_topic(c, &tcap, a);
-        size_t before = e->ntopics;
-        S_add_unique(&e->topics, &e->ntopics, &topcap, t->id);
-        if (e->ntopics > before) t->events++;
+    for (size_t ci = 0; ci < e->ncites; ci++) {
+      const an_event *ev = e->cites[ci].event;
+      for (size_t k = 0; k < ev->nanns; k++) {
+        const an_ann *a = ev->anns[k];
+        if (a->kind == AN_ANN_ACTOR && an_valid_id(a->ref)) {
+          S_add_unique(&e->participants, &e->nparticipants, &pcap, a->ref);
+        } else if (a->kind == AN_ANN_ACTION) {
+          for (size_t j = 0; j < a->nsubjects; j++)
+            S_add_unique(&e->participants, &e->nparticipants, &pcap, a->subjects[j]);
+          for (size_t j = 0; j < a->nobjects; j++)
+            S_add_unique(&e->participants, &e->nparticipants, &pcap, a->objects[j]);
+        } else if (a->kind == AN_ANN_TOPIC && an_valid_id(a->ref)) {
+          an_topic *t = S_use_topic(c, &tcap, a);
+          size_t before = e->ntopics;
+          S_add_unique(&e->topics, &e->ntopics, &topcap, t->id);
+          if (e->ntopics > before) t->events++;
+        }
       }
     }
     for (size_t k = 0; k < e->nparticipants; k++) {
       an_actor *a = S_find_actor(c, e->participants[k]);
       if (a) a->events++;
     }
-    for (size_t k = 0; k < e->event->nanns; k++) {
-      const an_ann *a = e->event->anns[k];
-      if (a->kind != AN_ANN_ACTION || !a->nsubjects) continue;
-      c->actions = an_xgrow(c->actions, &acap, c->nactions + 1, sizeof(an_action));
-      an_action *act = &c->actions[c->nactions++];
-      an_buf aid = AN_BUF_INIT;
-      an_buf_printf(&aid, "act-%zu", c->nactions);
-      act->id = an_buf_detach(&aid);
-      act->ann = a;
-      ((an_ann *)a)->action_id = act->id;
-      act->entry = e;
+    for (size_t ci = 0; ci < e->ncites; ci++) {
+      const an_event *ev = e->cites[ci].event;
+      for (size_t k = 0; k < ev->nanns; k++) {
+        const an_ann *a = ev->anns[k];
+        if (a->kind != AN_ANN_ACTION || !a->nsubjects) continue;
+        c->actions = an_xgrow(c->actions, &acap, c->nactions + 1, sizeof(an_action));
+        an_action *act = &c->actions[c->nactions++];
+        an_buf aid = AN_BUF_INIT;
+        an_buf_printf(&aid, "act-%zu", c->nactions);
+        act->id = an_buf_detach(&aid);
+        act->ann = a;
+        ((an_ann *)a)->action_id = act->id;
+        act->entry = e;
+        act->cite = &e->cites[ci];
+      }
     }
   }
   /* topics mentioned outside events still get their entry */
@@ -639,7 +713,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   if (c->briefing) S_collect_entries(c, c->briefing, NULL, &ecap);
   for (size_t i = 0; i < c->nsources; i++)
     S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap);
-  S_finish_entries(c);
+  S_finish_entries(c, d);
   S_edges(c);
   S_mentions(c);
   return c;
@@ -673,6 +747,7 @@ void an_corpus_free(an_corpus *c) {
   }
   free(c->topics);
   for (size_t i = 0; i < c->nentries; i++) {
+    free(c->entries[i].cites);
     free(c->entries[i].participants);
     free(c->entries[i].topics);
   }

@@ -44,10 +44,26 @@ typedef struct {
   size_t events;
 } an_topic;
 
+/* One block of a source that tells of an event. */
 typedef struct {
   an_event *event;
-  const an_source *source;  /* NULL for the briefing's own events */
+  const an_source *source;   /* NULL for the briefing's own blocks */
   const an_doc *doc;
+} an_cite;
+
+/* An event: one block, or the blocks of several sources that share an
+ * event key (FORMAT.md section 3, "Times": the link title). */
+typedef struct {
+  an_event *event;           /* = cites[0].event: the first in source order */
+  const an_source *source;   /* = cites[0].source */
+  const an_doc *doc;         /* = cites[0].doc */
+  an_cite *cites;            /* every block, in source order; owned */
+  size_t ncites;
+  /* the block whose time is the event's: the finest of compatible times,
+   * or the first dated one when they conflict; NULL when none is dated */
+  const an_event *timed;
+  int conflict;              /* some cited times are disjoint */
+  size_t independent;        /* distinct publishers among the cites */
   const char **participants; /* actor ids, first-mention order */
   size_t nparticipants;
   const char **topics;
@@ -58,6 +74,7 @@ typedef struct {
   char *id;              /* act-N */
   const an_ann *ann;
   const an_entry *entry;
+  const an_cite *cite;   /* the block it is written in */
 } an_action;
 
 typedef struct {

@@ -33,6 +33,7 @@ static const char S_USAGE[] =
     "  build [-o OUT] [INPUT]     build the site from INPUT (default input/)\n"
     "                             into OUT (default out/)\n"
     "  check [INPUT]              read and report only; writes nothing\n"
+    "  events [INPUT]             print the chronology, one event per line\n"
     "  date --ref DATE EXPR...    print how each time expression resolves\n"
     "  help [COMMAND]             show help for a command\n"
     "\n"
@@ -69,16 +70,36 @@ static const char S_BUILD_HELP[] =
     "            3 an I/O failure\n";
 
 static const char S_CHECK_HELP[] =
-    "usage: annalist check [--strict] [--diagnostics=gcc|github] [INPUT]\n"
+    "usage: annalist check [--strict] [--explain] [--diagnostics=gcc|github] [INPUT]\n"
     "\n"
     "Reads INPUT (default input/) as 'build' does and reports every problem;\n"
     "writes nothing.  Use it as the lint step of a CI workflow.\n"
     "\n"
     "options:\n"
     "  --strict                treat warnings as errors\n"
+    "  --explain               print how every time was read, on stdout:\n"
+    "                          FILE:LINE:COL: 'on Friday' -> Fri 22 Dec 2023: the\n"
+    "                          most recent Friday before ..., the publication date\n"
     "  --diagnostics=STYLE     gcc or github\n"
     "\n"
     "exit codes: 0 no errors, 1 the input has errors, 2 bad usage,\n"
+    "            3 an I/O failure\n";
+
+static const char S_EVENTS_HELP[] =
+    "usage: annalist events [--strict] [--diagnostics=gcc|github] [INPUT]\n"
+    "\n"
+    "Prints the chronology of INPUT (default input/) on stdout, one event per\n"
+    "line in chronological order, five fields separated by TABs:\n"
+    "  1. the time as EDTF (\"../2023-12-28\": only reported by a source\n"
+    "     published that day; \"..\": not even that is known)\n"
+    "  2. FILE:LINE of the event's first block\n"
+    "  3. the event key, or -\n"
+    "  4. the participants' ids, sorted, joined by commas; - for none\n"
+    "  5. the actions as subject>type>object joined by ';' (? for an untyped\n"
+    "     action, subject>type> for one without object); - for none\n"
+    "This format is a contract for scripts.  Writes nothing.\n"
+    "\n"
+    "exit codes: 0 success, 1 the input has errors, 2 bad usage,\n"
     "            3 an I/O failure\n";
 
 static const char S_DATE_HELP[] =
@@ -164,15 +185,22 @@ static char *S_build_time(int *bad) {
 
 static int S_is_help(const char *a) { return !strcmp(a, "--help") || !strcmp(a, "-h"); }
 
-static int S_cmd_build(int argc, char **argv, int check, int strict) {
-  const char *cmd = check ? "check" : "build";
+enum { S_BUILD, S_CHECK, S_EVENTS };
+
+static int S_cmd_build(int argc, char **argv, int mode, int strict) {
+  static const char *const names[] = {"build", "check", "events"};
+  static const char *const helps[] = {S_BUILD_HELP, S_CHECK_HELP, S_EVENTS_HELP};
+  const char *cmd = names[mode];
+  int check = mode != S_BUILD, explain = 0;
   const char *input = NULL, *output = "out", *templates = NULL;
   an_diag_style style = AN_DIAG_GCC;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (S_is_help(a)) {
-      fputs(check ? S_CHECK_HELP : S_BUILD_HELP, stdout);
+      fputs(helps[mode], stdout);
       return AN_OK;
+    } else if (mode == S_CHECK && !strcmp(a, "--explain")) {
+      explain = 1;
     } else if (!strcmp(a, "--strict")) {
       strict = 1;
     } else if (!check && (!strcmp(a, "-o") || !strcmp(a, "--output"))) {
@@ -204,9 +232,13 @@ static int S_cmd_build(int argc, char **argv, int check, int strict) {
   if (bad) return S_usage_error(cmd, "SOURCE_DATE_EPOCH='%s' is not a number of seconds",
                                 getenv("SOURCE_DATE_EPOCH"));
   char *tdir = templates ? an_xstrdup(templates) : S_templates_dir();
-  an_build_opts o = {input, check ? NULL : output, tdir, strict, built};
+  an_buf report = AN_BUF_INIT;
+  an_build_opts o = {input, check ? NULL : output, tdir, strict, built,
+                     explain ? &report : NULL, mode == S_EVENTS ? &report : NULL};
   an_diags *d = an_diags_new();
   an_status st = an_build(&o, d);
+  fputs(an_buf_cstr(&report), stdout);
+  an_buf_free(&report);
   S_print_diags(d, style);
   if (st == AN_OK && !check)
     fprintf(stderr, "annalist: built %s from %s (%zu warning%s)\n", output, input,
@@ -299,16 +331,18 @@ int main(int argc, char **argv) {
     return AN_ERR_USAGE;
   }
   const char *cmd = argv[i];
-  if (!strcmp(cmd, "build")) return S_cmd_build(argc - i, argv + i, 0, strict);
-  if (!strcmp(cmd, "check")) return S_cmd_build(argc - i, argv + i, 1, strict);
+  if (!strcmp(cmd, "build")) return S_cmd_build(argc - i, argv + i, S_BUILD, strict);
+  if (!strcmp(cmd, "check")) return S_cmd_build(argc - i, argv + i, S_CHECK, strict);
+  if (!strcmp(cmd, "events")) return S_cmd_build(argc - i, argv + i, S_EVENTS, strict);
   if (!strcmp(cmd, "date")) return S_cmd_date(argc - i, argv + i);
   if (!strcmp(cmd, "help")) {
     const char *t = i + 1 < argc ? argv[i + 1] : NULL;
     fputs(!t ? S_USAGE : !strcmp(t, "build") ? S_BUILD_HELP
                        : !strcmp(t, "check") ? S_CHECK_HELP
-                       : !strcmp(t, "date") ? S_DATE_HELP : S_USAGE,
+                       : !strcmp(t, "date") ? S_DATE_HELP
+                       : !strcmp(t, "events") ? S_EVENTS_HELP : S_USAGE,
           stdout);
     return AN_OK;
   }
-  return S_usage_error(NULL, "unknown command '%s' (build, check, date, help)", cmd);
+  return S_usage_error(NULL, "unknown command '%s' (build, check, events, date, help)", cmd);
 }

@@ -158,11 +158,12 @@ static void S_topics(xmlNodePtr root, const an_corpus *c) {
   }
 }
 
-static void S_time(xmlNodePtr ev, const an_event *e) {
+/* <time> for the time of block e (its own '^' or its section heading's). */
+static void S_time(xmlNodePtr parent, const an_event *e) {
   const an_ann *t = e->time;
   const an_when *w = &t->when;
   char disp[160], iso[11];
-  xmlNodePtr n = xmlNewChild(ev, NULL, BAD_CAST "time", NULL);
+  xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST "time", NULL);
   an_when_display(w, disp, sizeof disp);
   an_xml_attr(n, "value", w->edtf);
   an_xml_attr(n, "precision", an_precision_name(w->precision));
@@ -177,9 +178,15 @@ static void S_time(xmlNodePtr ev, const an_event *e) {
   an_xml_attr(n, "display", disp);
   if (!*t->ref) an_xml_attr(n, "phrase", t->words);
   an_xml_attr(n, "origin", e->time_from_heading ? "heading" : "annotation");
-  an_xml_attr(n, "rule", t->rule);
+  if (t->rule) an_xml_attr(n, "rule", t->rule + t->rule_reason);
   if (w->flags & AN_WHEN_UNCERTAIN) an_xml_attr(n, "uncertain", "true");
   if (w->flags & AN_WHEN_APPROXIMATE) an_xml_attr(n, "approximate", "true");
+}
+
+/* <time>, or <reported-by> the publication day, or nothing. */
+static void S_dating(xmlNodePtr parent, const an_event *timed, const an_doc *doc) {
+  if (timed) S_time(parent, timed);
+  else if (doc->has_published) S_day(parent, "reported-by", doc->published);
 }
 
 static void S_events(xmlNodePtr root, const an_corpus *c) {
@@ -193,17 +200,29 @@ static void S_events(xmlNodePtr root, const an_corpus *c) {
     S_int(n, "line", ev->line);
     S_int(n, "column", ev->column);
     an_xml_attr(n, "key", ev->key);
-    if (ev->time) S_time(n, ev);
-    else if (e->doc->has_published) S_day(n, "reported-by", e->doc->published);
+    S_int(n, "sources", (long long)e->independent);
+    if (e->conflict) an_xml_attr(n, "conflict", "true");
+    S_dating(n, e->timed, e->doc);
+    for (size_t k = 0; k < e->ncites; k++) {
+      const an_cite *ct = &e->cites[k];
+      xmlNodePtr cn = xmlNewChild(n, NULL, BAD_CAST "citation", NULL);
+      if (ct->source) an_xml_attr(cn, "source", ct->source->id);
+      S_int(cn, "line", ct->event->line);
+      S_int(cn, "column", ct->event->column);
+      const char *g = an_yaml_str(ct->doc->file.meta, "grading");
+      if (g && *g) an_xml_attr(cn, "grading", g);
+      S_dating(cn, ct->event->time ? ct->event : NULL, ct->doc);
+    }
     for (size_t k = 0; k < e->nparticipants; k++)
       an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "participant", NULL), "ref",
                   e->participants[k]);
     for (size_t k = 0; k < e->ntopics; k++)
       an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "topic", NULL), "ref", e->topics[k]);
-    for (size_t k = 0; k < ev->nanns; k++)
-      if (ev->anns[k]->action_id)
-        an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "action", NULL), "ref",
-                    ev->anns[k]->action_id);
+    for (size_t ci = 0; ci < e->ncites; ci++)
+      for (size_t k = 0; k < e->cites[ci].event->nanns; k++)
+        if (e->cites[ci].event->anns[k]->action_id)
+          an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "action", NULL), "ref",
+                      e->cites[ci].event->anns[k]->action_id);
     an_body_inlines(xmlNewChild(n, NULL, BAD_CAST "text", NULL), ev->block);
   }
 }
@@ -219,7 +238,7 @@ static void S_actions(xmlNodePtr root, const an_corpus *c) {
     if (*a->ref) an_xml_attr(n, "type", a->ref);
     const char *cls = an_action_class(a->ref);
     an_xml_attr(n, "class", cls ? cls : "neutral");
-    if (act->entry->source) an_xml_attr(n, "source", act->entry->source->id);
+    if (act->cite->source) an_xml_attr(n, "source", act->cite->source->id);
     S_int(n, "line", a->line);
     S_int(n, "column", a->column);
     an_xml_child(n, "words", a->words);
@@ -266,7 +285,7 @@ static void S_edges(xmlNodePtr root, const an_corpus *c) {
  * and so change the text. */
 static int S_structural(const xmlChar *name) {
   static const char *const names[] = {
-      "briefing", "head", "summary", "sources", "source", "body", "profile",
+      "briefing", "head", "summary", "sources", "source", "body", "profile", "citation",
       "block_quote", "list", "item", "actors", "actor", "topics", "topic",
       "events", "event", "actions", "action", "edges", "edge", NULL};
   for (const char *const *n = names; *n; n++)

@@ -38,7 +38,7 @@
   <xsl:key name="topic" match="/briefing/topics/topic" use="@id"/>
   <xsl:key name="action" match="/briefing/actions/action" use="@id"/>
   <xsl:key name="event" match="/briefing/events/event" use="@id"/>
-  <xsl:key name="events-by-source" match="/briefing/events/event" use="@source"/>
+  <xsl:key name="events-by-source" match="/briefing/events/event" use="citation/@source"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -207,7 +207,57 @@
   </xsl:template>
 
   <!-- "DISPLAY — RULE", or just DISPLAY. -->
+  <!-- Where an event is told: each citation with its source, grading and
+       line, linked to the block on the source page; for several sources,
+       how many are independent and each one's own date. -->
+  <xsl:template match="event" mode="citations">
+    <p class="cite">
+      <xsl:choose>
+        <xsl:when test="count(citation) &gt; 1">
+          <xsl:text>Sources (</xsl:text>
+          <xsl:value-of select="@sources"/>
+          <xsl:text> independent</xsl:text>
+          <xsl:if test="@conflict = 'true'">; <strong class="conflict">they disagree on the date</strong></xsl:if>
+          <xsl:text>): </xsl:text>
+        </xsl:when>
+        <xsl:otherwise>Source: </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="citation">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:apply-templates select="." mode="cite-link"/>
+        <xsl:if test="count(../citation) &gt; 1 and (time | reported-by)">
+          <xsl:text> (</xsl:text>
+          <xsl:if test="reported-by">reported by </xsl:if>
+          <xsl:value-of select="(time/@display | reported-by/@display)[1]"/>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="citation" mode="cite-link">
+    <xsl:variable name="src" select="key('source', @source)"/>
+    <xsl:choose>
+      <xsl:when test="$src">
+        <a href="{$root}sources/{@source}.html#{../@id}"><xsl:value-of select="$src/title"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <a href="{$root}index.html#{../@id}">the summary, <xsl:value-of select="/briefing/head/@file"/></a>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@grading">
+      <xsl:text> [</xsl:text>
+      <abbr class="grading" title="Admiralty grading of the source">
+        <xsl:value-of select="@grading"/>
+      </abbr>
+      <xsl:text>]</xsl:text>
+    </xsl:if>
+    <xsl:text>, line </xsl:text>
+    <xsl:value-of select="@line"/>
+  </xsl:template>
+
   <xsl:template name="time-title">
+    <xsl:if test="@phrase">‘<xsl:value-of select="@phrase"/>’ → </xsl:if>
     <xsl:value-of select="@display"/>
     <xsl:if test="@approximate = 'true'"> (approximate)</xsl:if>
     <xsl:if test="@uncertain = 'true'"> (uncertain)</xsl:if>

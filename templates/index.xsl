@@ -58,6 +58,33 @@
           </xsl:otherwise>
         </xsl:choose>
       </section>
+      <xsl:if test="events/event[@conflict = 'true']">
+        <section id="conflicts" aria-labelledby="conflicts-h">
+          <h2 id="conflicts-h">Conflicts between sources</h2>
+          <p class="note">These events are told by several sources (one event
+            key) that give disjoint times. Both are kept; the chronology
+            places each event by the first source's time.</p>
+          <ul class="conflicts">
+            <xsl:for-each select="events/event[@conflict = 'true']">
+              <li>
+                <a href="#chronology-{@id}">
+                  <xsl:text>“</xsl:text><xsl:value-of select="@key"/><xsl:text>”</xsl:text>
+                </a>
+                <ul>
+                  <xsl:for-each select="citation">
+                    <li>
+                      <xsl:value-of select="(time/@display | reported-by/@display)[1]"/>
+                      <xsl:if test="reported-by"> (reported by)</xsl:if>
+                      <xsl:text> according to </xsl:text>
+                      <xsl:apply-templates select="." mode="cite-link"/>
+                    </li>
+                  </xsl:for-each>
+                </ul>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </section>
+      </xsl:if>
       <section id="sources" aria-labelledby="sources-h">
         <h2 id="sources-h">Sources</h2>
         <xsl:choose>
@@ -171,20 +198,7 @@
             </xsl:for-each>
           </ul>
         </xsl:if>
-        <p class="cite">
-          <xsl:text>Source: </xsl:text>
-          <xsl:choose>
-            <xsl:when test="$src">
-              <a href="{$root}sources/{@source}.html#{@id}"><xsl:value-of select="$src/title"/></a>
-            </xsl:when>
-            <xsl:otherwise>
-              <!-- the summary itself (source="briefing") -->
-              <a href="#{@id}">the summary, <xsl:value-of select="/briefing/head/@file"/></a>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>, line </xsl:text>
-          <xsl:value-of select="@line"/>
-        </p>
+        <xsl:apply-templates select="." mode="citations"/>
       </div>
     </li>
   </xsl:template>

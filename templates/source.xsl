@@ -137,12 +137,63 @@
                   </xsl:choose>
                 </a>
                 <xsl:text>, line </xsl:text>
-                <xsl:value-of select="@line"/>
+                <xsl:value-of select="citation[@source = $source-id][1]/@line"/>
+                <xsl:if test="@conflict = 'true'">
+                  <xsl:text> · </xsl:text>
+                  <strong class="conflict">sources disagree on the date</strong>
+                </xsl:if>
                 <xsl:text> · </xsl:text>
                 <a href="{$root}index.html#chronology-{@id}">in the chronology</a>
               </li>
             </xsl:for-each>
           </ol>
+        </section>
+      </xsl:if>
+      <xsl:variable name="times" select="body//time-ref"/>
+      <xsl:if test="$times">
+        <section class="audit" aria-labelledby="audit-h">
+          <h2 id="audit-h">How the times were read</h2>
+          <p class="note">Each time in this source, the words it was read from,
+            the date they were read against and the rule applied, so that every
+            date in the chronology can be defended.</p>
+          <table class="audit-table">
+            <thead>
+              <tr><th scope="col">Line</th><th scope="col">Words</th>
+                <th scope="col">Read as</th><th scope="col">Against</th>
+                <th scope="col">Rule</th></tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$times">
+                <tr>
+                  <td><xsl:value-of select="@line"/>:<xsl:value-of select="@column"/></td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@phrase">‘<xsl:value-of select="@phrase"/>’</xsl:when>
+                      <xsl:otherwise><code>^<xsl:value-of select="@value"/></code></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td>
+                    <xsl:value-of select="@display"/>
+                    <xsl:text> </xsl:text>
+                    <code><xsl:value-of select="@value"/></code>
+                  </td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@anchor = 'published'">the publication date</xsl:when>
+                      <xsl:when test="@anchor = 'story'">the preceding time in the story</xsl:when>
+                      <xsl:otherwise>nothing: an explicit date</xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@rule"><xsl:value-of select="@rule"/></xsl:when>
+                      <xsl:otherwise>an explicit EDTF value, <xsl:value-of select="@precision"/> precision</xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
         </section>
       </xsl:if>
     </main>

@@ -27,6 +27,16 @@ page_tests() {
       --screenshot="$d/index.png" "file://$d/out/index.html" >/dev/null 2>&1
     check "browser: screenshot rendered" test -s "$d/index.png"
   fi
+  # the hand-made model of tests/data exercises every element of the schema
+  check "schema: the sample model is valid" \
+    xmllint --noout --relaxng "$ROOT/templates/model.rng" "$ROOT/tests/data/model-sample.xml"
+  xsltproc --nonet --nowrite --stringparam root '' "$ROOT/templates/index.xsl" \
+    "$ROOT/tests/data/model-sample.xml" >"$d/sample.html" 2>"$TMP/xslt.err"
+  check "views: the sample model renders with xsltproc too" test -s "$d/sample.html"
+  if command -v tidy >/dev/null; then
+    tidy -q -e --show-warnings no "$d/sample.html" >"$TMP/tidy.out" 2>&1
+    check "html: the sample model's page has no HTML errors" test $? -lt 2
+  fi
   if command -v tidy >/dev/null; then
     local f
     for f in "$d/out/index.html" "$d/out"/sources/*.html; do
