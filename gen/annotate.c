@@ -284,8 +284,11 @@ static void S_actions(S_walk *w) {
         const an_ann *b = w->block_anns[j];
         if (b->kind == AN_ANN_ACTION) break;
         if (b->kind != AN_ANN_ACTOR || !an_valid_id(b->ref)) continue;
+        /* the subject named again ("Russia ... Moscow") is not its own
+         * object: a self-action is written in the title */
         int dup = 0;
         for (size_t k = 0; k < a->nobjects; k++) dup |= !strcmp(a->objects[k], b->ref);
+        for (size_t k = 0; k < a->nsubjects; k++) dup |= !strcmp(a->subjects[k], b->ref);
         if (dup) continue;
         a->objects = an_xgrow(a->objects, &cap, a->nobjects + 1, sizeof(char *));
         a->objects[a->nobjects++] = an_xstrdup(b->ref);

@@ -65,6 +65,15 @@ int main(void) {
   }
   an_doc_free(d);
 
+  /* the subject named again is not an object; a title can say so */
+  d = doc_of("\n[Russia](@russia) [attacked](!assault) [Ukraine](@ukraine), and [Moscow](@russia) [said](!) so.\n\n"
+             "[Russia](@russia) [purged](!coerce \"russia -> russia\") itself.\n");
+  CHECK_INT(ann(d, AN_ANN_ACTION, 0)->nobjects, 1);
+  CHECK_STR(ann(d, AN_ANN_ACTION, 0)->objects[0], "ukraine");
+  CHECK_INT(ann(d, AN_ANN_ACTION, 2)->nobjects, 1);
+  CHECK_STR(ann(d, AN_ANN_ACTION, 2)->objects[0], "russia");
+  an_doc_free(d);
+
   /* the title overrides subject and objects (passive voice) */
   d = doc_of("\n[Tokyo](@japan) [was warned](!threaten \"russia, belarus -> japan, usa\").\n");
   {
