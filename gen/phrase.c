@@ -23,7 +23,7 @@
  *                                  month is taken from the other end
  *   post-|after|since ERA, pre-|before ERA, ERA (WWI, WWII, the Cold War)
  *   today now tonight yesterday tomorrow, day before yesterday, ...
- *   WD | last WD | this/coming WD | next WD    (see FORMAT.md)
+ *   WD | last/past/this past WD | this/coming/this coming WD | next WD
  *   following/previous WD, next/following/previous day, that/same day,
  *   following/previous week|month|year, N UNIT later|earlier|after|before
  *                                  story-relative (S; error without S)
@@ -229,6 +229,7 @@ static int S_weekday(const S_ctx *c, int i) {
   if ((k = S_list(c->t[i].w, full))) return k;
   if ((k = S_list(c->t[i].w, abbr))) return k;
   if (strcmp(c->t[i].w, "tues") == 0) return 2;
+  if (strcmp(c->t[i].w, "weds") == 0) return 3;
   if (strcmp(c->t[i].w, "thur") == 0 || strcmp(c->t[i].w, "thurs") == 0) return 4;
   return 0;
 }
@@ -370,14 +371,22 @@ static int S_day_ok(S_ctx *c, int64_t day) {
   return 1;
 }
 
-/* day moved by n units (calendar arithmetic, clamped at month ends) */
+/* day moved by n units (calendar arithmetic, clamped at month ends).
+ * Days and weeks move in 64 bits (counts are capped at 9999999 by the
+ * tokenizer, so "300000 days ago" is a day in 1202); the month-based units
+ * go through an int count of months, so a count past any date in 1..9999
+ * is cut short to a day outside the range. */
 static int64_t S_shift(int32_t day, S_unit u, int64_t n, int *clamped) {
   if (clamped) *clamped = 0;
-  if (n > 200000 || n < -200000) return n > 0 ? INT32_MAX : INT32_MIN;
+  if (n > 100000000 || n < -100000000) return n > 0 ? INT32_MAX : INT32_MIN;
   switch (u) {
   case U_DAY: return (int64_t)day + n;
   case U_WEEK: return (int64_t)day + 7 * n;
   case U_FORTNIGHT: return (int64_t)day + 14 * n;
+  default: break;
+  }
+  if (n > 200000 || n < -200000) return n > 0 ? INT32_MAX : INT32_MIN;
+  switch (u) {
   case U_MONTH: return an_day_add_months(day, (int)n, clamped);
   case U_YEAR: return an_day_add_months(day, (int)(12 * n), clamped);
   case U_DECADE: return an_day_add_months(day, (int)(120 * n), clamped);
@@ -441,7 +450,9 @@ static int S_weekday_form(S_ctx *c, int b, int e, S_res *r) {
            S_wd_title[wd - 1], S_pubtxt(c, a, sizeof a));
     return 1;
   }
-  if (L == 3 && S_w(c, b, "this") && S_w(c, b + 1, "past") && (wd = S_weekday(c, b + 2)))
+  /* "this past Monday" is "past Monday"; "this coming Monday" "coming Monday" */
+  if (L == 3 && S_w(c, b, "this") && (S_w(c, b + 1, "past") || S_w(c, b + 1, "coming")) &&
+      (wd = S_weekday(c, b + 2)))
     b++, L = 2;
   if (L != 2 || !(wd = S_weekday(c, b + 1))) return 0;
   if (S_w(c, b, "last") || S_w(c, b, "past")) {

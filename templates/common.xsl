@@ -66,25 +66,50 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:call-template name="page-title"/></title>
         <link rel="stylesheet" href="{$root}style.css"/>
+        <link rel="stylesheet" href="{$root}print.css" media="print"/>
       </head>
       <body>
         <xsl:apply-templates select="/briefing/head/marking" mode="banner">
           <xsl:with-param name="where" select="'top'"/>
         </xsl:apply-templates>
-        <xsl:apply-templates select="/briefing" mode="page"/>
-        <footer class="colophon">
-          <p>
-            <xsl:text>Built by </xsl:text>
-            <xsl:value-of select="/briefing/@generator"/>
-            <xsl:text> from </xsl:text>
-            <code><xsl:value-of select="/briefing/head/@file"/></code>
-            <xsl:if test="/briefing/@built">
-              <xsl:text>, </xsl:text>
-              <xsl:value-of select="/briefing/@built"/>
-            </xsl:if>
-            <xsl:text>.</xsl:text>
-          </p>
-        </footer>
+        <!-- On paper the marking repeats at the top and bottom of every
+             page: browsers repeat a table's header and footer rows on each
+             printed page.  On screen the table is plain blocks and the
+             repeated rows are hidden (style.css, print.css). -->
+        <table class="page-frame" role="presentation">
+          <xsl:if test="/briefing/head/marking">
+            <thead class="print-only" aria-hidden="true">
+              <tr><td>
+                <xsl:apply-templates select="/briefing/head/marking" mode="banner">
+                  <xsl:with-param name="where" select="'print'"/>
+                </xsl:apply-templates>
+              </td></tr>
+            </thead>
+            <tfoot class="print-only" aria-hidden="true">
+              <tr><td>
+                <xsl:apply-templates select="/briefing/head/marking" mode="banner">
+                  <xsl:with-param name="where" select="'print'"/>
+                </xsl:apply-templates>
+              </td></tr>
+            </tfoot>
+          </xsl:if>
+          <tbody><tr><td>
+            <xsl:apply-templates select="/briefing" mode="page"/>
+            <footer class="colophon">
+              <p>
+                <xsl:text>Built by </xsl:text>
+                <xsl:value-of select="/briefing/@generator"/>
+                <xsl:text> from </xsl:text>
+                <code><xsl:value-of select="/briefing/head/@file"/></code>
+                <xsl:if test="/briefing/@built">
+                  <xsl:text>, </xsl:text>
+                  <xsl:value-of select="/briefing/@built"/>
+                </xsl:if>
+                <xsl:text>.</xsl:text>
+              </p>
+            </footer>
+          </td></tr></tbody>
+        </table>
         <xsl:apply-templates select="/briefing/head/marking" mode="banner">
           <xsl:with-param name="where" select="'bottom'"/>
         </xsl:apply-templates>

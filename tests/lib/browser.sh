@@ -26,6 +26,22 @@ page_tests() {
       --user-data-dir="$prof" --window-size=1280,2000 \
       --screenshot="$d/index.png" "file://$d/out/index.html" >/dev/null 2>&1
     check "browser: screenshot rendered" test -s "$d/index.png"
+    # the briefing prints: marking on every page, text intact
+    timeout 120 "$c" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$prof" --no-pdf-header-footer \
+      --print-to-pdf="$d/index.pdf" "file://$d/out/index.html" >/dev/null 2>&1
+    if command -v pdfinfo >/dev/null; then
+      local pages marks
+      pages=$(pdfinfo "$d/index.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+      marks=$(pdftotext "$d/index.pdf" - 2>/dev/null | grep -c 'UNCLASSIFIED // EXAMPLE')
+      check "print: the briefing prints to PDF (${pages:-0} pages)" test "${pages:-0}" -ge 2 -a "${pages:-0}" -le 30
+      check "print: the marking is at the top and bottom of every page ($marks for $pages pages)" test "$marks" -eq $((2 * ${pages:-0}))
+      check "print: title and chronology are in the PDF text" \
+        bash -c "pdftotext '$d/index.pdf' - | tr -s ' \n' ' ' | grep -q 'Russia, Japan and the Patriot transfer' && pdftotext '$d/index.pdf' - | grep -q 'Fri 22 Dec 2023'"
+    else
+      skip "print: pdfinfo (poppler-utils) is not installed"
+    fi
   fi
   # the hand-made model of tests/data exercises every element of the schema
   check "schema: the sample model is valid" \

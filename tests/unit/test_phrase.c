@@ -53,6 +53,10 @@ static const ok_case ok_cases[] = {
     {"next Friday", THU, NULL, 0, "2024-01-05", "day", PUB},
     {"next Monday", THU, NULL, 0, "2024-01-01", "day", PUB},
     {"this past Monday", THU, NULL, 0, "2023-12-25", "day", PUB},
+    {"this coming Monday", THU, NULL, 0, "2024-01-01", "day", PUB},
+    {"this coming Thursday", THU, NULL, 0, "2023-12-28", "day", PUB},
+    {"Weds", THU, NULL, 0, "2023-12-27", "day", PUB},
+    {"last Weds.", THU, NULL, 0, "2023-12-27", "day", PUB},
     {"Sunday", SUN, NULL, 0, "2023-12-31", "day", PUB},
     {"last Sunday", SUN, NULL, 0, "2023-12-24", "day", PUB},
     {"this Sunday", SUN, NULL, 0, "2023-12-31", "day", PUB},
@@ -102,6 +106,13 @@ static const ok_case ok_cases[] = {
     {"four years ago", LEAP, NULL, 0, "2020-02-29", "day", PUB},
     {"two decades ago", THU, NULL, 0, "2003", "year", PUB},
     {"two days ago", "2024-01-01", NULL, 0, "2023-12-30", "day", PUB},
+    /* day counts past 200000 are days too (the differential test against
+     * GNU date found them refused as outside the years 1 to 9999) */
+    {"200001 days ago", THU, NULL, 0, "1476-05-28", "day", PUB},
+    {"300000 days ago", THU, NULL, 0, "1202-08-14", "day", PUB},
+    {"700000 days ago", THU, NULL, 0, "0107-06-16", "day", PUB},
+    {"100000 weeks ago", THU, NULL, 0, "0107-06-16", "day", PUB},
+    {"the past 300000 days", THU, NULL, 0, "1202-08-14/2023-12-28", "interval", PUB},
     /* --- calendar units --- */
     {"this week", THU, NULL, 0, "2023-W52", "week", PUB},
     {"next week", THU, NULL, 0, "2024-W01", "week", PUB},
@@ -318,6 +329,7 @@ static const ok_case ok_cases[] = {
     {"a week later", THU, "2023-12-22", 0, "2023-12-29", "day", STO},
     {"three months earlier", THU, "2023-12-22", 0, "2023-09-22", "day", STO},
     {"a year earlier", THU, "2024-02-29", 0, "2023-02-28", "day", STO},
+    {"300000 days earlier", THU, "2023-12-22", 0, "1202-08-08", "day", STO},
     {"the following Monday", THU, "2023-12-22", 0, "2023-12-25", "day", STO},
     {"the following Friday", THU, "2023-12-22", 0, "2023-12-29", "day", STO},
     {"the previous Monday", THU, "2023-12-22", 0, "2023-12-18", "day", STO},
@@ -412,6 +424,9 @@ static const err_case err_cases[] = {
     {"earlier this month", "2023-12-01", NULL, 0, "is empty"},
     {"5000 years ago", THU, NULL, 0, "outside the years 1 to 9999"},
     {"99999999999 days ago", THU, NULL, 0, "outside the years 1 to 9999"},
+    {"740000 days ago", THU, NULL, 0, "outside the years 1 to 9999"},
+    {"9999999 weeks ago", THU, NULL, 0, "outside the years 1 to 9999"},
+    {"9999999 days later", THU, "2023-12-22", 0, "outside the years 1 to 9999"},
     {"next century", "9950-01-01", NULL, 0, "outside"},
     /* robustness */
     {"", THU, NULL, 0, "empty phrase"},
@@ -495,6 +510,55 @@ static void test_table(void) {
     CHECK(strstr(err, c->err) != NULL);
     CHECK(strchr(err, '\n') == NULL); /* one line */
   }
+}
+
+/* Properties, for every phrase of the table against every reference date
+ * (and the case's own): a value read is printed as its EDTF, and that text
+ * parses back to the same value (text, days, precision, qualifiers); no
+ * value ends before it starts; a refusal is one non-empty line. */
+static void test_properties(void) {
+  static const char *const refs[] = {THU, LEAP, YB, SUN, "2024-03-31",
+                                     "2024-12-31", "2025-01-01", "2023-01-01"};
+  char err[400];
+  int read = 0, refused = 0;
+  size_t nok = sizeof ok_cases / sizeof ok_cases[0];
+  size_t nerr = sizeof err_cases / sizeof err_cases[0];
+  for (size_t i = 0; i < nok + nerr; i++) {
+    const char *phrase = i < nok ? ok_cases[i].phrase : err_cases[i - nok].phrase;
+    const char *story = i < nok ? ok_cases[i].story : err_cases[i - nok].story;
+    const char *own = i < nok ? ok_cases[i].pub : err_cases[i - nok].pub;
+    an_date_order order = i < nok ? ok_cases[i].order : err_cases[i - nok].order;
+    an_when sw;
+    const an_when *sp = NULL;
+    if (story && an_when_parse(story, &sw, err, sizeof err)) sp = &sw;
+    for (size_t k = 0; k <= sizeof refs / sizeof refs[0]; k++) {
+      const char *ref = k < sizeof refs / sizeof refs[0] ? refs[k] : own;
+      an_phrase_result r;
+      err[0] = '\0';
+      if (!an_phrase_resolve(phrase, day_of(ref), sp, order, &r, err, sizeof err)) {
+        refused++;
+        int one_line = err[0] != '\0' && strchr(err, '\n') == NULL;
+        if (!one_line) fprintf(stderr, "  '%s' (pub %s): refused without a one-line reason\n", phrase, ref);
+        CHECK(one_line);
+        continue;
+      }
+      read++;
+      an_when back;
+      char perr[200] = "";
+      int ok = an_when_parse(r.value.edtf, &back, perr, sizeof perr) &&
+               strcmp(back.edtf, r.value.edtf) == 0 && back.first == r.value.first &&
+               back.last == r.value.last && back.precision == r.value.precision &&
+               back.flags == r.value.flags && r.value.first <= r.value.last;
+      if (!ok)
+        fprintf(stderr,
+                "  '%s' (pub %s) -> %s [%ld..%ld]: parses back as %s [%ld..%ld] %s\n",
+                phrase, ref, r.value.edtf, (long)r.value.first, (long)r.value.last,
+                back.edtf, (long)back.first, (long)back.last, perr);
+      CHECK(ok);
+    }
+  }
+  printf("properties: %d readings parse back to themselves, %d refusals are one line\n",
+         read, refused);
 }
 
 static void test_rules(void) {
@@ -628,6 +692,7 @@ static void test_robustness(void) {
 
 int main(void) {
   test_table();
+  test_properties();
   test_rules();
   test_robustness();
   printf("%zu expressions read, %zu rejected with a reason\n",
