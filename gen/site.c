@@ -5,67 +5,78 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
 
+typedef struct {
+  char **v;
+  size_t n, cap;
+} S_list;
+
 struct an_site {
-  char *out;     /* the output folder as given */
-  char *tmp;     /* the temporary folder beside it */
-  char **files;  /* relative paths written, in order */
-  size_t nfiles, cap;
+  char *out;      /* the output folder as given, without trailing '/' */
+  char *tmp;      /* the temporary folder beside it */
+  int had_out;    /* the output folder existed */
+  S_list old;     /* the previous manifest, sorted */
+  S_list foreign; /* files in the output folder not in it, sorted */
+  S_list files;   /* files written by this build */
 };
 
 static int S_cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads a manifest into a sorted list; 0 when it cannot be read. */
-static int S_read_manifest(const char *dir, char ***files, size_t *n) {
+static void S_push(S_list *l, const char *s) {
+  l->v = an_xgrow(l->v, &l->cap, l->n + 1, sizeof(char *));
+  l->v[l->n++] = an_xstrdup(s);
+}
+
+static void S_sort(S_list *l) {
+  if (l->n) qsort(l->v, l->n, sizeof(char *), S_cmp);
+}
+
+static int S_has(const S_list *l, const char *s) {
+  return l->n && bsearch(&s, l->v, l->n, sizeof(char *), S_cmp) != NULL;
+}
+
+static void S_clear(S_list *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+  free(l->v);
+  memset(l, 0, sizeof *l);
+}
+
+/* Reads a manifest; 0 when there is none. */
+static int S_read_manifest(const char *dir, S_list *l) {
   an_buf path = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", dir, AN_MANIFEST);
   FILE *fp = fopen(an_buf_cstr(&path), "r");
   an_buf_free(&path);
-  *files = NULL;
-  *n = 0;
   if (!fp) return 0;
-  size_t cap = 0;
   char line[4096];
   while (fgets(line, sizeof line, fp)) {
     size_t len = strcspn(line, "\n");
     line[len] = '\0';
-    if (!len || line[0] == '#') continue;
-    *files = an_xgrow(*files, &cap, *n + 1, sizeof(char *));
-    (*files)[(*n)++] = an_xstrdup(line);
+    if (len && line[0] != '#') S_push(l, line);
   }
   fclose(fp);
-  if (*n) qsort(*files, *n, sizeof(char *), S_cmp);
+  S_sort(l);
   return 1;
 }
 
-static void S_free_list(char **v, size_t n) {
-  for (size_t i = 0; i < n; i++) free(v[i]);
-  free(v);
-}
-
-static int S_listed(char **files, size_t n, const char *rel) {
-  return n && bsearch(&rel, files, n, sizeof(char *), S_cmp) != NULL;
-}
-
-/* Finds a file under dir (relative path prefix) not in the manifest;
- * returns it (caller frees) or NULL. */
-static char *S_unknown_file(const char *dir, const char *prefix, char **files,
-                            size_t n) {
+/* Every file (not folder) under dir, as relative paths. */
+static void S_walk(const char *dir, const char *prefix, S_list *out) {
   DIR *dp = opendir(dir);
-  if (!dp) return NULL;
+  if (!dp) return;
   struct dirent *e;
-  char *found = NULL;
-  while (!found && (e = readdir(dp)) != NULL) {
+  while ((e = readdir(dp)) != NULL) {
     if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
     an_buf rel = AN_BUF_INIT, full = AN_BUF_INIT;
     an_buf_printf(&rel, "%s%s", prefix, e->d_name);
@@ -73,129 +84,197 @@ static char *S_unknown_file(const char *dir, const char *prefix, char **files,
     struct stat st;
     if (lstat(an_buf_cstr(&full), &st) == 0 && S_ISDIR(st.st_mode)) {
       an_buf_putc(&rel, '/');
-      found = S_unknown_file(an_buf_cstr(&full), an_buf_cstr(&rel), files, n);
-    } else if (strcmp(an_buf_cstr(&rel), AN_MANIFEST) != 0 &&
-               !S_listed(files, n, an_buf_cstr(&rel))) {
-      found = an_buf_detach(&rel);
+      S_walk(an_buf_cstr(&full), an_buf_cstr(&rel), out);
+    } else {
+      S_push(out, an_buf_cstr(&rel));
     }
     an_buf_free(&rel);
     an_buf_free(&full);
   }
   closedir(dp);
-  return found;
 }
 
-static int S_is_empty_dir(const char *dir) {
-  DIR *dp = opendir(dir);
-  if (!dp) return 0;
-  struct dirent *e;
-  int empty = 1;
-  while (empty && (e = readdir(dp)) != NULL)
-    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) empty = 0;
-  closedir(dp);
-  return empty;
-}
-
-/* Removes the files of a manifest, the manifest, then empty folders. */
-static void S_remove_tree(const char *dir, char **files, size_t n) {
+/* Creates the folders leading to dir/rel. */
+static int S_make_parents(const char *dir, const char *rel) {
   an_buf p = AN_BUF_INIT;
-  for (size_t i = 0; i < n; i++) {
+  an_buf_printf(&p, "%s/%s", dir, rel);
+  int ok = 1;
+  char *start = p.ptr + strlen(dir) + 1;
+  for (char *q = strchr(start, '/'); q && ok; q = strchr(q + 1, '/')) {
+    *q = '\0';
+    if (mkdir(p.ptr, 0755) != 0 && errno != EEXIST) ok = 0;
+    *q = '/';
+  }
+  an_buf_free(&p);
+  return ok;
+}
+
+/* Removes the given files under dir, then every folder left empty, then
+ * dir itself if empty. */
+static void S_remove_files(const char *dir, const S_list *files) {
+  an_buf p = AN_BUF_INIT;
+  for (size_t i = 0; i < files->n; i++) {
     an_buf_clear(&p);
-    an_buf_printf(&p, "%s/%s", dir, files[i]);
+    an_buf_printf(&p, "%s/%s", dir, files->v[i]);
     unlink(an_buf_cstr(&p));
   }
-  an_buf_clear(&p);
-  an_buf_printf(&p, "%s/%s", dir, AN_MANIFEST);
-  unlink(an_buf_cstr(&p));
-  /* folders, deepest first: the reverse of sorted order visits children
-   * before their parents */
-  for (size_t i = n; i-- > 0;) {
-    char *slash = strrchr(files[i], '/');
-    while (slash) {
+  /* folders, deepest first: reverse sorted order visits children first */
+  for (size_t i = files->n; i-- > 0;) {
+    const char *f = files->v[i];
+    for (size_t k = strlen(f); k-- > 0;) {
+      if (f[k] != '/') continue;
       an_buf_clear(&p);
-      an_buf_printf(&p, "%s/%.*s", dir, (int)(slash - files[i]), files[i]);
+      an_buf_printf(&p, "%s/%.*s", dir, (int)k, f);
       rmdir(an_buf_cstr(&p));
-      *slash = '\0';
-      char *up = strrchr(files[i], '/');
-      *slash = '/';
-      slash = up;
     }
   }
   rmdir(dir);
   an_buf_free(&p);
 }
 
-an_site *an_site_begin(const char *out, an_diags *d) {
+/* Removes everything under a folder that only annalist ever wrote (a
+ * temporary folder of ours). */
+static void S_remove_all(const char *dir) {
+  S_list all = {0};
+  S_walk(dir, "", &all);
+  S_sort(&all);
+  S_remove_files(dir, &all);
+  S_clear(&all);
+}
+
+/* Temporary folders of builds that were killed: ".<out>.annalist-<pid>-X"
+ * beside out whose process is gone. */
+static void S_remove_stale(const char *parent, const char *base) {
+  DIR *dp = opendir(parent);
+  if (!dp) return;
+  an_buf prefix = AN_BUF_INIT;
+  an_buf_printf(&prefix, ".%s.annalist-", base);
+  struct dirent *e;
+  while ((e = readdir(dp)) != NULL) {
+    if (strncmp(e->d_name, prefix.ptr, prefix.len) != 0) continue;
+    char *end;
+    long pid = strtol(e->d_name + prefix.len, &end, 10);
+    if (pid <= 0 || *end != '-' || pid == (long)getpid()) continue;
+    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* still running */
+    an_buf p = AN_BUF_INIT;
+    an_buf_printf(&p, "%s/%s", parent, e->d_name);
+    S_remove_all(an_buf_cstr(&p));
+    an_buf_free(&p);
+  }
+  closedir(dp);
+  an_buf_free(&prefix);
+}
+
+an_site *an_site_begin(const char *out_arg, an_diags *d) {
+  char *out = an_xstrdup(out_arg);
+  for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--) out[n - 1] = '\0';
   struct stat st;
-  if (lstat(out, &st) == 0) {
-    if (!S_ISDIR(st.st_mode)) {
-      an_diag_io(d, out, "the output folder exists and is not a folder");
-      return NULL;
-    }
-    char **files;
-    size_t n;
-    if (!S_read_manifest(out, &files, &n)) {
-      if (!S_is_empty_dir(out)) {
-        an_diag_io(d, out, "the output folder is not empty and was not made by "
-                           "annalist (no %s); refusing to replace it", AN_MANIFEST);
-        return NULL;
-      }
-    } else {
-      char *unknown = S_unknown_file(out, "", files, n);
-      S_free_list(files, n);
-      if (unknown) {
-        an_diag_io(d, out, "'%s' in the output folder was not written by annalist; "
-                           "move it away (the build replaces the whole folder)", unknown);
-        free(unknown);
-        return NULL;
-      }
-    }
-  } else if (errno != ENOENT) {
-    an_diag_io(d, out, "cannot use the output folder: %s", strerror(errno));
+  int had_out = lstat(out, &st) == 0;
+  if (had_out && !S_ISDIR(st.st_mode)) {
+    an_diag_io(d, out, "the output folder exists and is not a folder");
+    free(out);
     return NULL;
   }
-  /* the temporary folder: beside out, hidden */
-  char *clean = an_xstrdup(out);
-  for (size_t n = strlen(clean); n > 1 && clean[n - 1] == '/'; n--) clean[n - 1] = '\0';
-  const char *slash = strrchr(clean, '/');
-  an_buf tmpl = AN_BUF_INIT;
-  if (slash)
-    an_buf_printf(&tmpl, "%.*s/.%s.annalist-XXXXXX", (int)(slash - clean), clean, slash + 1);
-  else
-    an_buf_printf(&tmpl, ".%s.annalist-XXXXXX", clean);
-  char *tmp = an_buf_detach(&tmpl);
+  if (!had_out && errno != ENOENT) {
+    an_diag_io(d, out, "cannot use the output folder: %s", strerror(errno));
+    free(out);
+    return NULL;
+  }
+  an_site *s = an_xcalloc(1, sizeof(an_site));
+  s->out = out;
+  s->had_out = had_out;
+  if (had_out) {
+    S_read_manifest(out, &s->old);
+    S_list all = {0};
+    S_walk(out, "", &all);
+    for (size_t i = 0; i < all.n; i++)
+      if (strcmp(all.v[i], AN_MANIFEST) != 0 && !S_has(&s->old, all.v[i]))
+        S_push(&s->foreign, all.v[i]);
+    S_clear(&all);
+    S_sort(&s->foreign);
+  }
+  /* the temporary folder: beside out, hidden, named after this process */
+  const char *slash = strrchr(out, '/');
+  an_buf parent = AN_BUF_INIT, tmpl = AN_BUF_INIT;
+  if (slash == out) an_buf_puts(&parent, "/");
+  else if (slash) an_buf_put(&parent, out, (size_t)(slash - out));
+  else an_buf_puts(&parent, ".");
+  const char *base = slash ? slash + 1 : out;
   /* the folder that holds out/ is created when missing (mkdir -p) */
-  for (char *p = strchr(clean + 1, '/'); p; p = strchr(p + 1, '/')) {
+  for (char *p = strchr(parent.ptr + 1, '/'); p; p = strchr(p + 1, '/')) {
     *p = '\0';
-    mkdir(clean, 0755);
+    mkdir(parent.ptr, 0755);
     *p = '/';
   }
-  if (!mkdtemp(tmp)) {
+  mkdir(parent.ptr, 0755);
+  S_remove_stale(parent.ptr, base);
+  an_buf_printf(&tmpl, "%s/.%s.annalist-%ld-XXXXXX", parent.ptr, base, (long)getpid());
+  an_buf_free(&parent);
+  s->tmp = an_buf_detach(&tmpl);
+  if (!mkdtemp(s->tmp)) {
     an_diag_io(d, out, "cannot create a temporary folder beside the output: %s",
                strerror(errno));
-    free(tmp);
-    free(clean);
+    S_clear(&s->old);
+    S_clear(&s->foreign);
+    free(s->tmp);
+    free(s->out);
+    free(s);
     return NULL;
   }
-  chmod(tmp, 0755);
-  an_site *s = an_xcalloc(1, sizeof(an_site));
-  s->out = clean;
-  s->tmp = tmp;
+  chmod(s->tmp, 0755);
   return s;
 }
 
 static int S_valid_rel(const char *rel) {
-  if (!*rel || rel[0] == '/') return 0;
-  const char *p = rel;
-  while (*p) {
+  if (!*rel || rel[0] == '/' || rel[strlen(rel) - 1] == '/') return 0;
+  for (const char *p = rel; *p;) {
     size_t n = strcspn(p, "/");
     if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
       return 0;
     p += n;
     if (*p == '/') p++;
-    else break;
   }
-  return rel[strlen(rel) - 1] != '/';
+  return strcmp(rel, AN_MANIFEST) != 0;
+}
+
+/* 1 when the file at path holds exactly data. */
+static int S_same_bytes(const char *path, const void *data, size_t len) {
+  struct stat st;
+  if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+    return 0;
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return 0;
+  char buf[65536];
+  const char *p = data;
+  size_t left = len, n;
+  int same = 1;
+  while (same && (n = fread(buf, 1, sizeof buf, fp)) > 0) {
+    if (n > left || memcmp(buf, p, n) != 0) same = 0;
+    p += n;
+    left -= n;
+  }
+  fclose(fp);
+  return same && left == 0;
+}
+
+static int S_write_file(const char *path, const void *data, size_t len) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0) return 0;
+  const char *b = data;
+  size_t left = len;
+  int ok = 1;
+  while (left) {
+    ssize_t w = write(fd, b, left);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      ok = 0;
+      break;
+    }
+    b += w;
+    left -= (size_t)w;
+  }
+  if (close(fd) != 0) ok = 0;
+  return ok;
 }
 
 int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
@@ -204,48 +283,33 @@ int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
     an_diag_io(d, s->out, "refusing to write '%s': not a plain relative path", rel);
     return 0;
   }
-  an_buf path = AN_BUF_INIT;
+  if (S_has(&s->foreign, rel)) {
+    an_diag_io(d, s->out, "'%s' in the output folder was not written by annalist "
+                          "and the build would replace it; move it away", rel);
+    return 0;
+  }
+  if (!S_make_parents(s->tmp, rel)) {
+    an_diag_io(d, s->out, "cannot create the folder of '%s': %s", rel, strerror(errno));
+    return 0;
+  }
+  an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", s->tmp, rel);
-  /* create the folders on the way */
-  char *p = path.ptr + strlen(s->tmp) + 1;
-  for (char *q = strchr(p, '/'); q; q = strchr(q + 1, '/')) {
-    *q = '\0';
-    if (mkdir(path.ptr, 0755) != 0 && errno != EEXIST) {
-      an_diag_io(d, s->out, "cannot create folder '%s': %s", rel, strerror(errno));
-      an_buf_free(&path);
-      return 0;
-    }
-    *q = '/';
-  }
-  int ok = 0;
-  int fd = open(an_buf_cstr(&path), O_WRONLY | O_CREAT | O_EXCL, 0644);
-  if (fd >= 0) {
-    const char *b = data;
-    size_t left = len;
-    ok = 1;
-    while (left) {
-      ssize_t w = write(fd, b, left);
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        ok = 0;
-        break;
-      }
-      b += w;
-      left -= (size_t)w;
-    }
-    if (close(fd) != 0) ok = 0;
-  }
+  an_buf_printf(&old, "%s/%s", s->out, rel);
+  /* unchanged: keep the previous file itself (bytes and mtime) */
+  int ok = S_has(&s->old, rel) && S_same_bytes(an_buf_cstr(&old), data, len) &&
+           link(an_buf_cstr(&old), an_buf_cstr(&path)) == 0;
+  if (!ok) ok = S_write_file(an_buf_cstr(&path), data, len);
   if (!ok) an_diag_io(d, s->out, "cannot write '%s': %s", rel, strerror(errno));
   an_buf_free(&path);
-  if (ok) {
-    s->files = an_xgrow(s->files, &s->cap, s->nfiles + 1, sizeof(char *));
-    s->files[s->nfiles++] = an_xstrdup(rel);
-  }
+  an_buf_free(&old);
+  if (ok) S_push(&s->files, rel);
   return ok;
 }
 
 static void S_free(an_site *s) {
-  S_free_list(s->files, s->nfiles);
+  S_clear(&s->old);
+  S_clear(&s->foreign);
+  S_clear(&s->files);
   free(s->out);
   free(s->tmp);
   free(s);
@@ -253,30 +317,39 @@ static void S_free(an_site *s) {
 
 void an_site_abort(an_site *s) {
   if (!s) return;
-  if (s->nfiles) qsort(s->files, s->nfiles, sizeof(char *), S_cmp);
-  S_remove_tree(s->tmp, s->files, s->nfiles);
+  S_remove_all(s->tmp);
   S_free(s);
 }
 
 int an_site_commit(an_site *s, an_diags *d) {
-  if (s->nfiles) qsort(s->files, s->nfiles, sizeof(char *), S_cmp);
+  S_sort(&s->files);
   an_buf man = AN_BUF_INIT;
   an_buf_puts(&man, "# files written by annalist; the next build replaces exactly these\n");
-  for (size_t i = 0; i < s->nfiles; i++) an_buf_printf(&man, "%s\n", s->files[i]);
+  for (size_t i = 0; i < s->files.n; i++) an_buf_printf(&man, "%s\n", s->files.v[i]);
   an_buf path = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", s->tmp, AN_MANIFEST);
-  FILE *fp = fopen(an_buf_cstr(&path), "w");
-  int ok = fp && fwrite(man.ptr, 1, man.len, fp) == man.len;
-  if (fp && fclose(fp) != 0) ok = 0;
+  int ok = S_write_file(an_buf_cstr(&path), man.ptr, man.len);
+  if (!ok) an_diag_io(d, s->out, "cannot write the manifest: %s", strerror(errno));
   an_buf_free(&path);
   an_buf_free(&man);
+  /* carry the files annalist did not write into the new folder */
+  for (size_t i = 0; ok && i < s->foreign.n; i++) {
+    an_buf from = AN_BUF_INIT, to = AN_BUF_INIT;
+    an_buf_printf(&from, "%s/%s", s->out, s->foreign.v[i]);
+    an_buf_printf(&to, "%s/%s", s->tmp, s->foreign.v[i]);
+    ok = S_make_parents(s->tmp, s->foreign.v[i]) &&
+         link(an_buf_cstr(&from), an_buf_cstr(&to)) == 0;
+    if (!ok)
+      an_diag_io(d, s->out, "cannot keep '%s', which annalist did not write: %s",
+                 s->foreign.v[i], strerror(errno));
+    an_buf_free(&from);
+    an_buf_free(&to);
+  }
   if (!ok) {
-    an_diag_io(d, s->out, "cannot write the manifest: %s", strerror(errno));
     an_site_abort(s);
     return 0;
   }
-  struct stat st;
-  if (lstat(s->out, &st) != 0) {
+  if (!s->had_out) {
     if (rename(s->tmp, s->out) != 0) {
       an_diag_io(d, s->out, "cannot move the new output in place: %s", strerror(errno));
       an_site_abort(s);
@@ -291,11 +364,15 @@ int an_site_commit(an_site *s, an_diags *d) {
     an_site_abort(s);
     return 0;
   }
-  char **old;
-  size_t nold;
-  S_read_manifest(s->tmp, &old, &nold);
-  S_remove_tree(s->tmp, old, nold);
-  S_free_list(old, nold);
+  /* the previous folder: its files are either ours (listed), or foreign
+   * ones now linked into the new folder */
+  S_list gone = {0};
+  for (size_t i = 0; i < s->old.n; i++) S_push(&gone, s->old.v[i]);
+  for (size_t i = 0; i < s->foreign.n; i++) S_push(&gone, s->foreign.v[i]);
+  S_push(&gone, AN_MANIFEST);
+  S_sort(&gone);
+  S_remove_files(s->tmp, &gone);
+  S_clear(&gone);
   S_free(s);
   return 1;
 }

@@ -1,10 +1,18 @@
 /* site.h - the output folder, written all at once or not at all.
  *
  * A build writes every file into a fresh temporary folder beside the
- * output folder, then swaps it in with one atomic rename; the folder it
- * replaces is removed file by file from its manifest (.annalist-manifest),
- * so nothing that annalist did not write is ever deleted.  A failed build
- * removes its temporary folder and leaves the previous output as it was. */
+ * output folder, then swaps it in with one atomic rename (renameat2
+ * RENAME_EXCHANGE), so a failed or interrupted build leaves the previous
+ * site as it was.  Around that:
+ * - a file whose bytes did not change is not rewritten: the previous file
+ *   is hard-linked into the new folder, keeping its bytes and modification
+ *   time, so incremental uploads send only real changes;
+ * - the previous build's manifest (.annalist-manifest) says which files
+ *   annalist made: those the new build does not make are removed; any
+ *   other file in the folder (a CNAME, a .htaccess) is carried over as it
+ *   is, never deleted, and never overwritten (that is an error);
+ * - temporary folders of builds that were killed are removed by the next
+ *   build (they carry the process id in their name). */
 #ifndef AN_SITE_H
 #define AN_SITE_H
 
@@ -16,8 +24,8 @@
 
 typedef struct an_site an_site;
 
-/* Checks that out_dir can be replaced (absent, empty, or made by annalist)
- * and creates the temporary folder.  NULL on failure (reported in d). */
+/* Checks that out_dir can be replaced (absent, or a folder) and creates the
+ * temporary folder.  NULL on failure (reported in d). */
 an_site *an_site_begin(const char *out_dir, an_diags *d);
 /* Writes one file; `rel` is a relative path with '/' separators and no
  * "..", "." or empty parts; missing folders are created.  0 on failure. */

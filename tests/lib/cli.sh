@@ -110,8 +110,17 @@ OUT
   d=$TMP/$m-io; mkinput "$d/in"; : >"$d/file"
   expect_exit 3 "$m cli output is a file" "$BIN" build -o "$d/file" "$d/in"
   mkdir -p "$d/foreign"; : >"$d/foreign/keep.txt"
-  expect_exit 3 "$m cli refuses a foreign output folder" "$BIN" build -o "$d/foreign" "$d/in"
-  check "$m cli foreign folder untouched" test -f "$d/foreign/keep.txt"
+  expect_exit 0 "$m cli builds into a folder it did not make" "$BIN" build -o "$d/foreign" "$d/in"
+  check "$m cli files it did not write are kept" test -f "$d/foreign/keep.txt" -a -f "$d/foreign/index.html"
+  expect_exit 0 "$m cli rebuilds there" "$BIN" build -o "$d/foreign" "$d/in"
+  check "$m cli and keeps them again" test -f "$d/foreign/keep.txt"
+  # unchanged pages keep their bytes and modification time
+  local before after
+  before=$(stat -c '%i %Y' "$d/foreign/index.html")
+  sleep 1
+  "$BIN" build -o "$d/foreign" "$d/in" 2>/dev/null
+  after=$(stat -c '%i %Y' "$d/foreign/index.html")
+  check "$m cli an unchanged page is not rewritten" test "$before" = "$after"
   expect_exit 3 "$m cli missing templates" "$BIN" build --templates "$TMP/none" -o "$d/out2" "$d/in"
   check "$m cli failed build writes no output folder" test ! -e "$d/out2"
 }

@@ -89,23 +89,84 @@ int main(void) {
   an_diags_free(d);
   d = an_diags_new();
 
-  /* a file annalist did not write stops the build before anything happens */
-  FILE *f = fopen(strcat(strcpy((char[400]){0}, out), "/CNAME"), "w");
-  fputs("example.org\n", f);
-  fclose(f);
-  CHECK(an_site_begin(out, d) == NULL);
-  CHECK(strstr(an_diags_at(d, 0)->message, "'CNAME'") != NULL);
-  CHECK(exists("out/CNAME") && exists("out/index.html"));
+  /* a file annalist did not write is kept as it is, never deleted... */
+  {
+    char cname[400];
+    snprintf(cname, sizeof cname, "%s/CNAME", out);
+    FILE *f = fopen(cname, "w");
+    fputs("example.org\n", f);
+    fclose(f);
+    mkdir(strcat(strcpy((char[400]){0}, out), "/img"), 0755);
+    snprintf(cname, sizeof cname, "%s/img/logo.png", out);
+    f = fopen(cname, "w");
+    fputs("PNG", f);
+    fclose(f);
+  }
+  s = an_site_begin(out, d);
+  CHECK(s != NULL);
+  CHECK(an_site_write(s, "index.html", "four", 4, d));
+  CHECK(an_site_commit(s, d));
+  CHECK_STR(slurp("out/CNAME"), "example.org\n");
+  CHECK_STR(slurp("out/img/logo.png"), "PNG");
+  CHECK(strstr(slurp("out/.annalist-manifest"), "CNAME") == NULL);
+  /* ... and never overwritten */
+  s = an_site_begin(out, d);
+  CHECK(!an_site_write(s, "CNAME", "x", 1, d));
+  CHECK(strstr(an_diags_at(d, an_diags_len(d) - 1)->message, "not written by annalist") != NULL);
+  an_site_abort(s);
+  CHECK_STR(slurp("out/CNAME"), "example.org\n");
+  an_diags_free(d);
+  d = an_diags_new();
 
-  /* a foreign non-empty folder, and a file in the way, are refused */
+  /* an unchanged file keeps its bytes and modification time (same inode);
+   * a changed one is rewritten */
+  {
+    char p1[400], p2[400];
+    struct stat a, b, c1, c2;
+    snprintf(p1, sizeof p1, "%s/index.html", out);
+    snprintf(p2, sizeof p2, "%s/other.html", out);
+    s = an_site_begin(out, d);
+    an_site_write(s, "index.html", "four", 4, d);
+    an_site_write(s, "other.html", "v1", 2, d);
+    CHECK(an_site_commit(s, d));
+    stat(p1, &a);
+    stat(p2, &c1);
+    s = an_site_begin(out, d);
+    an_site_write(s, "index.html", "four", 4, d);
+    an_site_write(s, "other.html", "v2", 2, d);
+    CHECK(an_site_commit(s, d));
+    stat(p1, &b);
+    stat(p2, &c2);
+    CHECK(a.st_ino == b.st_ino && a.st_mtime == b.st_mtime);
+    CHECK(c1.st_ino != c2.st_ino);
+    CHECK_STR(slurp("out/other.html"), "v2");
+  }
+
+  /* the temporary folder of a killed build is removed by the next one */
+  {
+    char stale[400], f[500];
+    snprintf(stale, sizeof stale, "%s/.out.annalist-999999-abcdef", base);
+    mkdir(stale, 0755);
+    snprintf(f, sizeof f, "%s/half.html", stale);
+    fclose(fopen(f, "w"));
+    s = an_site_begin(out, d);
+    an_site_abort(s);
+    CHECK(!exists(".out.annalist-999999-abcdef"));
+  }
+
+  /* a folder annalist never wrote into: its files stay; a file in the
+   * way of the output folder is refused */
   char other[300];
   snprintf(other, sizeof other, "%s/foreign", base);
   mkdir(other, 0755);
   snprintf(other, sizeof other, "%s/foreign/keep", base);
   fclose(fopen(other, "w"));
   snprintf(other, sizeof other, "%s/foreign", base);
-  CHECK(an_site_begin(other, d) == NULL);
-  CHECK(exists("foreign/keep"));
+  s = an_site_begin(other, d);
+  CHECK(s != NULL);
+  CHECK(an_site_write(s, "index.html", "x", 1, d));
+  CHECK(an_site_commit(s, d));
+  CHECK(exists("foreign/keep") && exists("foreign/index.html"));
   snprintf(other, sizeof other, "%s/foreign/keep", base);
   CHECK(an_site_begin(other, d) == NULL);
   /* an empty folder is fine; a trailing slash too */
