@@ -1,8 +1,9 @@
 /* diagram.c - see diagram.h.
  *
- * Three steps: read the model into a plan (plain C arrays owned here),
- * build a cgraph graph from the plan, lay it out and render it in a forked
- * child.  Graphviz 2.42 notes that shaped this file (see the project notes,
+ * Four steps: read the model into a plan (plain C arrays owned here),
+ * choose what one drawing shows (the overview's top actors, or an actor
+ * and its partners), build a cgraph graph from the plan, lay it out and
+ * render it in a forked child; then the SVG gets its <title> and <desc>.  Graphviz 2.42 notes that shaped this file (see the project notes,
  * libraries.md sections 4 and 7):
  *   - every piece of user text goes into an HTML-like label: plain labels
  *     decode entities ("AT&amp;T" would lose its "amp;") and expand
@@ -11,7 +12,8 @@
  *     quadrupled, and "&" is written "&amp;" (the SVG writer leaves entities
  *     alone);
  *   - C0 control characters are dropped (they would break the SVG);
- *   - no URL attributes (2.42 writes them unescaped);
+ *   - URL attributes only as "<prefix><id>.html" with checked ids
+ *     ([a-z0-9-]): 2.42 writes URLs unescaped, so nothing else may go in;
  *   - the plugins are linked in (gvContextPlugins), so no pango: text
  *     widths come from Graphviz's built-in metrics, which exist for
  *     Times, Courier and Arial/Helvetica only; we use Helvetica, whose
@@ -82,16 +84,18 @@ static const struct {
 
 enum { S_VCOOP, S_MCOOP, S_VCONF, S_MCONF, S_NEUTRAL, S_NCLASSES };
 
+/* Line and label colours: at least 4.5:1 (WCAG AA) against white and
+ * every fill above, the text of edge labels being drawn in them. */
 static const struct {
   const char *name, *words, *color, *style, *sample;
 } S_classes[S_NCLASSES] = {
-    {"verbal-cooperation", "verbal cooperation", "#2e7d32", "dashed", "- - - -"},
-    {"material-cooperation", "material cooperation", "#2e7d32", "solid",
+    {"verbal-cooperation", "verbal cooperation", "#276b2b", "dashed", "- - - -"},
+    {"material-cooperation", "material cooperation", "#276b2b", "solid",
      "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94"},
-    {"verbal-conflict", "verbal conflict", "#c62828", "dashed", "- - - -"},
-    {"material-conflict", "material conflict", "#c62828", "solid",
+    {"verbal-conflict", "verbal conflict", "#b71c1c", "dashed", "- - - -"},
+    {"material-conflict", "material conflict", "#b71c1c", "solid",
      "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94"},
-    {"neutral", "neutral", "#757575", "dotted", ". . . . ."},
+    {"neutral", "neutral", "#5f5f5f", "dotted", ". . . . ."},
 };
 
 #define S_TIMES "\xC3\x97"       /* U+00D7 multiplication sign */
@@ -106,9 +110,13 @@ typedef struct {
   char *parent_id;        /* owned, may be NULL; resolved into parent */
   size_t parent;          /* index of the holding actor, or S_NONE */
   long events;            /* -1 when the model does not say */
+  long weight;            /* weighted degree: the counts of its edges */
+  long ego_weight;        /* ego diagrams: the counts of its edges with ego */
   int kind;
-  int drawn;   /* takes part in an event: a node */
-  int cluster; /* holds a drawn actor: a cluster */
+  int listed;  /* in the model's list of actors: it has a page */
+  int drawn;   /* takes part in an event: could be a node */
+  int shown;   /* a node of this drawing */
+  int cluster; /* holds a shown actor: a cluster */
 } S_actor;
 
 typedef struct {
@@ -119,6 +127,7 @@ typedef struct {
   size_t nwords, wcap;
   long count;
   int cls;
+  int shown; /* both ends shown */
 } S_edge;
 
 typedef struct {
@@ -129,6 +138,11 @@ typedef struct {
   S_edge *edges;
   size_t nedges, ecap;
   size_t ndrawn, nclusters;
+  /* set by S_select_* for one drawing */
+  size_t ncandidates, nshown, nedges_cand, nedges_shown;
+  size_t ego;              /* the ego of an ego diagram, or S_NONE */
+  int flat;                /* no clusters */
+  const char *link_prefix; /* "actors/" or "" */
   unsigned kinds_used, classes_used; /* bit sets */
 } S_plan;
 
@@ -321,6 +335,7 @@ static int S_read_actors(S_plan *p, xmlNodePtr actors, char *err,
     if (!S_ref(n, "id", &id, err, errlen)) return 0;
     size_t i = S_add_actor(p, id);
     S_actor *a = &p->actors[i];
+    a->listed = 1;
     char *kind = S_prop(n, "kind");
     a->kind = S_kind_of(kind);
     free(kind);
@@ -405,7 +420,6 @@ static int S_read_edge(S_plan *p, xmlNodePtr n, char *err, size_t errlen) {
     e->words = an_xgrow(e->words, &e->wcap, e->nwords + 1, sizeof *e->words);
     e->words[e->nwords++] = S_text(w);
   }
-  p->classes_used |= 1u << e->cls;
   return 1;
 }
 
@@ -436,17 +450,13 @@ static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
   for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next)
     if (S_is(e, "edge") && !S_read_edge(p, e, err, errlen)) return 0;
 
-  for (size_t i = 0; i < p->nactors; i++) {
-    if (!p->actors[i].drawn) continue;
-    p->ndrawn++;
-    p->kinds_used |= 1u << p->actors[i].kind;
-    for (size_t up = p->actors[i].parent; up != S_NONE;
-         up = p->actors[up].parent) {
-      if (p->actors[up].cluster) break; /* the rest is marked already */
-      p->actors[up].cluster = 1;
-      p->nclusters++;
-      p->kinds_used |= 1u << p->actors[up].kind;
-    }
+  p->ego = S_NONE;
+  for (size_t i = 0; i < p->nactors; i++)
+    if (p->actors[i].drawn) p->ndrawn++;
+  for (size_t i = 0; i < p->nedges; i++) {
+    const S_edge *e = &p->edges[i];
+    p->actors[e->subj].weight += e->count;
+    if (e->obj != e->subj) p->actors[e->obj].weight += e->count;
   }
   if (p->ndrawn > AN_DIAGRAM_MAX_NODES || p->nedges > AN_DIAGRAM_MAX_EDGES) {
     S_err(err, errlen,
@@ -455,6 +465,102 @@ static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
           p->ndrawn, p->nedges, AN_DIAGRAM_MAX_NODES, AN_DIAGRAM_MAX_EDGES);
     return 0;
   }
+  return 1;
+}
+
+/* ---- choosing what one drawing shows ---------------------------------- */
+
+typedef struct {
+  long w, w2, events;
+  const char *id;
+  size_t i;
+} S_rank;
+
+/* Heaviest first, then by more events, then by id: a total order. */
+static int S_cmp_rank(const void *a, const void *b) {
+  const S_rank *x = a, *y = b;
+  if (x->w != y->w) return x->w > y->w ? -1 : 1;
+  if (x->w2 != y->w2) return x->w2 > y->w2 ? -1 : 1;
+  if (x->events != y->events) return x->events > y->events ? -1 : 1;
+  int c = strcmp(x->id, y->id);
+  if (c) return c;
+  return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Marks the `max` best of the candidates shown (all when fewer). */
+static void S_keep_best(S_plan *p, S_rank *r, size_t n, size_t max) {
+  if (n > max) qsort(r, n, sizeof *r, S_cmp_rank);
+  for (size_t k = 0; k < n && k < max; k++) p->actors[r[k].i].shown = 1;
+}
+
+/* Edges, clusters, legend entries and counts of the shown actors. */
+static void S_finish(S_plan *p) {
+  for (size_t i = 0; i < p->nactors; i++) {
+    S_actor *a = &p->actors[i];
+    if (!a->shown) continue;
+    p->nshown++;
+    p->kinds_used |= 1u << a->kind;
+    if (p->flat) continue;
+    for (size_t up = a->parent; up != S_NONE; up = p->actors[up].parent) {
+      if (p->actors[up].cluster) break; /* the rest is marked already */
+      p->actors[up].cluster = 1;
+      p->nclusters++;
+      p->kinds_used |= 1u << p->actors[up].kind;
+    }
+  }
+  for (size_t i = 0; i < p->nedges; i++) {
+    S_edge *e = &p->edges[i];
+    if (p->ego != S_NONE && e->subj != p->ego && e->obj != p->ego) continue;
+    p->nedges_cand++;
+    e->shown = p->actors[e->subj].shown && p->actors[e->obj].shown;
+    if (!e->shown) continue;
+    p->nedges_shown++;
+    p->classes_used |= 1u << e->cls;
+  }
+}
+
+/* The overview: the `max` actors with the highest weighted degree. */
+static void S_select_overview(S_plan *p, size_t max) {
+  p->link_prefix = "actors/";
+  S_rank *r = an_xmalloc((p->nactors ? p->nactors : 1) * sizeof *r);
+  size_t n = 0;
+  for (size_t i = 0; i < p->nactors; i++) {
+    const S_actor *a = &p->actors[i];
+    if (a->drawn) r[n++] = (S_rank){a->weight, 0, a->events, a->id, i};
+  }
+  p->ncandidates = n;
+  S_keep_best(p, r, n, max);
+  free(r);
+  S_finish(p);
+}
+
+/* An ego diagram: ego and the `max` - 1 partners with the most actions
+ * with it.  Returns 0 when ego has no edge. */
+static int S_select_ego(S_plan *p, size_t ego, size_t max) {
+  p->link_prefix = "";
+  p->flat = 1;
+  p->ego = ego;
+  int any = 0;
+  for (size_t i = 0; i < p->nedges; i++) {
+    const S_edge *e = &p->edges[i];
+    if (e->subj != ego && e->obj != ego) continue;
+    any = 1;
+    size_t other = e->subj == ego ? e->obj : e->subj;
+    if (other != ego) p->actors[other].ego_weight += e->count;
+  }
+  if (!any) return 0;
+  S_rank *r = an_xmalloc((p->nactors ? p->nactors : 1) * sizeof *r);
+  size_t n = 0;
+  for (size_t i = 0; i < p->nactors; i++) {
+    const S_actor *a = &p->actors[i];
+    if (a->ego_weight > 0)
+      r[n++] = (S_rank){a->ego_weight, a->weight, a->events, a->id, i};
+  }
+  p->ncandidates = n + 1;
+  p->actors[ego].shown = 1;
+  S_keep_best(p, r, n, max > 1 ? max - 1 : 0);
+  free(r);
+  S_finish(p);
   return 1;
 }
 
@@ -493,6 +599,60 @@ static void S_put_html_clip(an_buf *b, const char *s, size_t max) {
   size_t n = S_clip(s, max);
   S_put_html(b, s, n);
   if (s[n]) an_buf_puts(b, S_ELLIPSIS);
+}
+
+/* Characters (code points) in s[0..n). */
+static size_t S_chars(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+  return c;
+}
+
+/* Bytes of the first `chars` characters of s[0..n). */
+static size_t S_prefix(const char *s, size_t n, size_t chars) {
+  size_t i = 0;
+  for (size_t c = 0; i < n; i++) {
+    if (((unsigned char)s[i] & 0xC0) != 0x80 && c++ == chars) break;
+  }
+  return i;
+}
+
+/* Text for an HTML-like label, wrapped at spaces into lines of at most
+ * `width` characters joined by <BR/>, at most `maxlines` of them; a word
+ * longer than a line is cut; text left over ends in an ellipsis. */
+static void S_put_wrapped(an_buf *b, const char *s, size_t width,
+                          size_t maxlines) {
+  size_t line = 0, used = 0;
+  const char *p = s;
+  for (;;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    if (!*p) return;
+    size_t wl = strcspn(p, " \t\n\r");
+    size_t wc = S_chars(p, wl);
+    if (used && used + 1 + wc > width) {
+      if (line + 1 >= maxlines) {
+        an_buf_puts(b, S_ELLIPSIS);
+        return;
+      }
+      an_buf_puts(b, "<BR/>");
+      line++;
+      used = 0;
+    } else if (used) {
+      an_buf_putc(b, ' ');
+      used++;
+    }
+    if (wc <= width - used) {
+      S_put_html(b, p, wl);
+      used += wc;
+      p += wl;
+    } else { /* longer than a whole line: cut it */
+      size_t take = S_prefix(p, wl, width - used);
+      S_put_html(b, p, take);
+      used = width;
+      p += take;
+    }
+  }
 }
 
 /* Text for a tooltip: 2.42 runs two backslash passes over tooltips, so
@@ -549,10 +709,26 @@ typedef struct {
 } S_builder;
 
 static const char *S_engine(const S_plan *p) {
-  return p->ndrawn > AN_DIAGRAM_SFDP_THRESHOLD ||
-                 p->nedges > AN_DIAGRAM_DOT_MAX_EDGES
+  return p->nshown > AN_DIAGRAM_SFDP_THRESHOLD ||
+                 p->nedges_shown > AN_DIAGRAM_DOT_MAX_EDGES
              ? "sfdp"
              : "dot";
+}
+
+/* Name and role lines: at most 3 lines of 24 characters for a name, 2 of
+ * 32 for a role (the tooltip has all of both). */
+#define S_NAME_WIDTH 24
+#define S_NAME_LINES 3
+#define S_ROLE_WIDTH 32
+#define S_ROLE_LINES 2
+
+/* URL="<prefix><id>.html" for an actor that has a page.  Ids are checked
+ * [a-z0-9-] (S_valid_id), so 2.42's raw URL output stays well-formed. */
+static void S_set_link(S_builder *bd, void *obj, const S_actor *a) {
+  if (!a->listed || !S_valid_id(a->id)) return;
+  an_buf_clear(&bd->tmp);
+  an_buf_printf(&bd->tmp, "%s%s.html", bd->plan->link_prefix, a->id);
+  S_set(obj, "URL", bd->tmp.ptr);
 }
 
 /* Makes the cluster of actor i, whose holder's cluster exists. */
@@ -565,7 +741,7 @@ static Agraph_t *S_make_cluster(S_builder *bd, size_t i) {
   bd->subg[i] = c;
   an_buf_clear(&bd->tmp);
   an_buf_puts(&bd->tmp, "<B>");
-  S_put_html_clip(&bd->tmp, a->name, S_MAX_LABEL);
+  S_put_wrapped(&bd->tmp, a->name, S_NAME_WIDTH + 8, S_NAME_LINES);
   an_buf_puts(&bd->tmp, "</B>");
   S_set_html(bd->g, c, "label", bd->tmp.ptr);
   S_set(c, "style", "rounded,filled");
@@ -573,8 +749,12 @@ static Agraph_t *S_make_cluster(S_builder *bd, size_t i) {
   S_set(c, "color", S_kinds[a->kind].stroke);
   S_set(c, "class", S_kinds[a->kind].name);
   an_buf_clear(&bd->tmp);
+  an_buf_printf(&bd->tmp, "cluster-%s", a->id);
+  S_set(c, "id", bd->tmp.ptr);
+  an_buf_clear(&bd->tmp);
   S_put_tip(&bd->tmp, a->name);
   S_set(c, "tooltip", bd->tmp.ptr);
+  S_set_link(bd, c, a);
   return c;
 }
 
@@ -590,21 +770,24 @@ static Agraph_t *S_cluster(S_builder *bd, size_t i) {
 }
 
 static void S_add_node(S_builder *bd, size_t i) {
-  const S_actor *a = &bd->plan->actors[i];
-  Agraph_t *in = a->cluster ? S_cluster(bd, i)
-                 : a->parent != S_NONE ? S_cluster(bd, a->parent)
-                                       : bd->g;
+  const S_plan *p = bd->plan;
+  const S_actor *a = &p->actors[i];
+  Agraph_t *in = p->flat                ? bd->g
+                 : a->cluster           ? S_cluster(bd, i)
+                 : a->parent != S_NONE  ? S_cluster(bd, a->parent)
+                                        : bd->g;
   Agnode_t *n = agnode(in, a->id, 1);
   bd->node[i] = n;
+  int ego = p->ego == i;
   an_buf *t = &bd->tmp;
   an_buf_clear(t);
   /* markup in every HTML label: see S_put_tip */
-  an_buf_puts(t, "<FONT POINT-SIZE=\"11\">");
-  S_put_html_clip(t, a->name, S_MAX_LABEL);
-  an_buf_puts(t, "</FONT>");
+  an_buf_puts(t, ego ? "<FONT POINT-SIZE=\"12\"><B>" : "<FONT POINT-SIZE=\"11\">");
+  S_put_wrapped(t, a->name, S_NAME_WIDTH, S_NAME_LINES);
+  an_buf_puts(t, ego ? "</B></FONT>" : "</FONT>");
   if (a->role && a->role[0]) {
     an_buf_puts(t, "<BR/><FONT POINT-SIZE=\"8\">");
-    S_put_html_clip(t, a->role, S_MAX_LABEL);
+    S_put_wrapped(t, a->role, S_ROLE_WIDTH, S_ROLE_LINES);
     an_buf_puts(t, "</FONT>");
   }
   S_set_html(bd->g, n, "label", t->ptr);
@@ -614,9 +797,14 @@ static void S_add_node(S_builder *bd, size_t i) {
   S_set(n, "color", S_kinds[a->kind].stroke);
   /* an actor drawn inside its own cluster: a double border */
   S_set(n, "peripheries", a->cluster ? "2" : "1");
+  if (ego) S_set(n, "penwidth", "2.5");
+  an_buf_clear(t);
+  an_buf_printf(t, "actor-%s", a->id);
+  S_set(n, "id", t->ptr);
   an_buf_clear(t);
   an_buf_puts(t, S_kinds[a->kind].name);
   if (a->cluster) an_buf_puts(t, " holder");
+  if (ego) an_buf_puts(t, " ego");
   S_set(n, "class", t->ptr);
   an_buf_clear(t);
   S_put_tip(t, a->name);
@@ -629,6 +817,7 @@ static void S_add_node(S_builder *bd, size_t i) {
     an_buf_printf(t, "; %ld event%s", a->events, a->events == 1 ? "" : "s");
   an_buf_puts(t, ")");
   S_set(n, "tooltip", t->ptr);
+  S_set_link(bd, n, a);
 }
 
 static void S_add_edge(S_builder *bd, const S_edge *e) {
@@ -636,18 +825,28 @@ static void S_add_edge(S_builder *bd, const S_edge *e) {
   Agedge_t *ed = agedge(bd->g, bd->node[e->subj], bd->node[e->obj], NULL, 1);
   an_buf *t = &bd->tmp;
   an_buf_clear(t);
+  /* the words on one line, "(type ×count)" on the next */
   for (size_t w = 0; w < e->nwords && w < S_MAX_WORDS; w++) {
     if (w) an_buf_puts(t, ", ");
-    S_put_html_clip(t, e->words[w], S_MAX_LABEL / 2);
+    S_put_html_clip(t, e->words[w], S_MAX_LABEL / 4);
   }
   if (e->nwords > S_MAX_WORDS) an_buf_puts(t, ", " S_ELLIPSIS);
-  an_buf_puts(t, e->nwords ? " <I>(" : "<I>(");
+  an_buf_puts(t, e->nwords ? "<BR/><I>(" : "<I>(");
   if (e->type) {
     S_put_html_clip(t, e->type, S_MAX_LABEL / 2);
     an_buf_putc(t, ' ');
   }
   an_buf_printf(t, S_TIMES "%ld)</I>", e->count);
-  S_set_html(bd->g, ed, "label", t->ptr);
+  /* dot: an external label, placed after the layout; a label would be a
+   * node of its own between two ranks and make the drawing twice as long
+   * (the overview; an ego diagram has two or three ranks, and its labels
+   * must not overlap).
+   * Too many edges: no labels at all (the tooltips and the page's table
+   * have them) */
+  if (p->nedges_shown <= AN_DIAGRAM_MAX_EDGE_LABELS)
+    S_set_html(bd->g, ed,
+               !p->flat && strcmp(bd->engine, "dot") == 0 ? "xlabel" : "label",
+               t->ptr);
   S_set(ed, "class", S_classes[e->cls].name);
   S_set(ed, "color", S_classes[e->cls].color);
   S_set(ed, "fontcolor", S_classes[e->cls].color);
@@ -692,9 +891,9 @@ static void S_add_legend(S_builder *bd) {
   an_buf *t = &bd->tmp;
   an_buf_clear(t);
   an_buf_puts(t,
-              "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" "
+              "<TABLE BORDER=\"1\" COLOR=\"#767676\" CELLBORDER=\"0\" "
               "CELLSPACING=\"2\" CELLPADDING=\"2\" BGCOLOR=\"white\">"
-              "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
+              "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");
   for (int k = 0; k < S_NKINDS; k++) {
     if (!(p->kinds_used & (1u << k))) continue;
     an_buf_printf(t,
@@ -716,9 +915,9 @@ static void S_add_legend(S_builder *bd) {
                   "<TD ALIGN=\"LEFT\">%s</TD></TR>",
                   S_classes[c].color, S_classes[c].sample, S_classes[c].words);
   }
-  if (p->nedges)
-    an_buf_puts(t, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">thicker line: more "
-                   "actions (" S_TIMES "count)</TD></TR>");
+  if (p->nedges_shown)
+    an_buf_puts(t, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">arrow: subject "
+                   S_ARROW " object; thicker: more actions</TD></TR>");
   an_buf_puts(t, "</TABLE>");
   Agnode_t *n = agnode(bd->g, (char *)"_legend", 1);
   S_set_html(bd->g, n, "label", t->ptr);
@@ -726,13 +925,126 @@ static void S_add_legend(S_builder *bd) {
   S_set(n, "style", "");
   S_set(n, "peripheries", "0");
   S_set(n, "class", "legend");
+  S_set(n, "id", p->ego != S_NONE ? "ego-diagram-legend" : "actor-diagram-legend");
   S_set(n, "tooltip", "Legend");
 }
 
+/* ---- deterministic object ids ------------------------------------------ */
+
+/* cgraph's default id discipline uses the address of a name's pooled
+ * string as its id, and writes subgraphs in id order: the order of the
+ * clusters in DOT text would follow malloc (and ASLR).  These ids are
+ * 2, 4, 6... in the order names are first seen (odd ones for unnamed
+ * objects, as cgraph expects), so the same plan gives the same text. */
+typedef struct {
+  Agraph_t *g;
+  char **names; /* id 2 * (i + 1); strings of g's pool (the DOT writer
+                   looks in the pool to tell HTML-like names) */
+  size_t n, cap;
+  size_t *slots; /* open addressing: index + 1, or 0 when empty */
+  size_t nslots; /* a power of two, more than twice n */
+  IDTYPE anon;   /* the next odd id */
+} S_ids;
+
+static size_t S_hash(const char *s) {
+  size_t h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static void *S_id_open(Agraph_t *g, Agdisc_t *disc) {
+  (void)disc;
+  S_ids *ids = an_xcalloc(1, sizeof *ids);
+  ids->g = g;
+  ids->nslots = 64;
+  ids->slots = an_xcalloc(ids->nslots, sizeof *ids->slots);
+  ids->anon = 1;
+  return ids;
+}
+
+static size_t *S_id_slot(S_ids *ids, const char *name) {
+  size_t mask = ids->nslots - 1, at = S_hash(name) & mask;
+  while (ids->slots[at] && strcmp(ids->names[ids->slots[at] - 1], name) != 0)
+    at = (at + 1) & mask;
+  return &ids->slots[at];
+}
+
+static long S_id_map(void *state, int objtype, char *str, IDTYPE *id,
+                     int createflag) {
+  (void)objtype;
+  S_ids *ids = state;
+  if (!str) {
+    *id = ids->anon;
+    ids->anon += 2;
+    return 1;
+  }
+  size_t *slot = S_id_slot(ids, str);
+  if (!*slot) {
+    if (!createflag) return 0;
+    if (2 * (ids->n + 1) >= ids->nslots) { /* grow, then find it again */
+      size_t old = ids->nslots;
+      size_t *was = ids->slots;
+      ids->nslots *= 2;
+      ids->slots = an_xcalloc(ids->nslots, sizeof *ids->slots);
+      for (size_t i = 0; i < old; i++)
+        if (was[i]) *S_id_slot(ids, ids->names[was[i] - 1]) = was[i];
+      free(was);
+      slot = S_id_slot(ids, str);
+    }
+    ids->names = an_xgrow(ids->names, &ids->cap, ids->n + 1, sizeof *ids->names);
+    ids->names[ids->n++] = agstrdup(ids->g, str);
+    *slot = ids->n;
+  }
+  *id = (IDTYPE)(2 * *slot);
+  return 1;
+}
+
+static long S_id_alloc(void *state, int objtype, IDTYPE id) {
+  (void)state;
+  (void)objtype;
+  return id % 2 == 1; /* as cgraph's own: named ids are not handed out */
+}
+
+static void S_id_free(void *state, int objtype, IDTYPE id) {
+  (void)state;
+  (void)objtype;
+  (void)id;
+}
+
+static char *S_id_print(void *state, int objtype, IDTYPE id) {
+  (void)objtype;
+  S_ids *ids = state;
+  if (id % 2 == 1 || id == 0 || id / 2 > ids->n) return NULL;
+  return ids->names[id / 2 - 1];
+}
+
+static void S_id_close(void *state) {
+  S_ids *ids = state; /* the names go with the graph's string pool */
+  free(ids->names);
+  free(ids->slots);
+  free(ids);
+}
+
+static void S_id_register(void *state, int objtype, void *obj) {
+  (void)state;
+  (void)objtype;
+  (void)obj;
+}
+
+/* Read-only tables of functions, shared by every graph. */
+static Agiddisc_t S_iddisc = {S_id_open,  S_id_map,   S_id_alloc,
+                              S_id_free,  S_id_print, S_id_close,
+                              S_id_register};
+static Agdisc_t S_disc = {&AgMemDisc, &S_iddisc, &AgIoDisc};
+
 /* The whole graph, for "dot" or "sfdp"; the caller agclose()s it. */
 static Agraph_t *S_build(const S_plan *p, const char *engine) {
-  Agraph_t *g = agopen((char *)"Actors", Agdirected, NULL);
+  Agraph_t *g = agopen((char *)(p->ego != S_NONE ? "Ego" : "Actors"),
+                       Agdirected, &S_disc);
   S_def(g, AGRAPH, "layout", engine);
+  /* the root's id prefixes the ids Graphviz makes (edges): two diagrams
+   * inline in one page must not share ids; set on the root only */
+  S_set(g, "id", p->ego != S_NONE ? "ego-diagram" : "actor-diagram");
   S_def(g, AGRAPH, "fontname", S_FONT);
   S_def(g, AGRAPH, "fontsize", "11");
   S_def(g, AGRAPH, "outputorder", "edgesfirst");
@@ -746,7 +1058,11 @@ static Agraph_t *S_build(const S_plan *p, const char *engine) {
     S_def(g, AGRAPH, "nslimit", "2");
     S_def(g, AGRAPH, "nslimit1", "2");
     S_def(g, AGRAPH, "mclimit", "1");
-    S_def(g, AGRAPH, "ranksep", "0.6");
+    /* left to right: ranks become columns, so the clusters of one rank
+     * stack down the page instead of across it */
+    S_def(g, AGRAPH, "rankdir", "LR");
+    S_def(g, AGRAPH, "ranksep", "0.3");
+    S_def(g, AGRAPH, "nodesep", "0.15");
   } else {
     S_def(g, AGRAPH, "overlap", "prism");
     S_def(g, AGRAPH, "splines", "false");
@@ -758,7 +1074,7 @@ static Agraph_t *S_build(const S_plan *p, const char *engine) {
   S_def(g, AGEDGE, "fontsize", "9");
   S_def(g, AGEDGE, "arrowsize", "0.7");
 
-  if (p->ndrawn == 0) {
+  if (p->nshown == 0) {
     Agnode_t *n = agnode(g, (char *)"_empty", 1);
     S_set(n, "shape", "plaintext");
     S_set(n, "label", "Nothing to draw: no actor takes part in an event.");
@@ -767,12 +1083,24 @@ static Agraph_t *S_build(const S_plan *p, const char *engine) {
     return g;
   }
   S_builder bd = {p, engine, g, NULL, NULL, NULL, AN_BUF_INIT};
+  if (p->nshown < p->ncandidates) {
+    /* the top-N note, at the top of the drawing (numbers only: no
+     * user text in a plain label) */
+    an_buf_printf(&bd.tmp,
+                  "Only the %zu most active of %zu actors are drawn; %zu are "
+                  "left out (see the list of all actors).",
+                  p->nshown, p->ncandidates, p->ncandidates - p->nshown);
+    S_set(g, "label", bd.tmp.ptr); /* the root's only, not the clusters' */
+    S_set(g, "labelloc", "t");
+    S_set(g, "labeljust", "l");
+  }
   bd.subg = an_xcalloc(p->nactors, sizeof *bd.subg);
   bd.node = an_xcalloc(p->nactors, sizeof *bd.node);
   bd.chain = an_xcalloc(p->nactors, sizeof *bd.chain);
   for (size_t i = 0; i < p->nactors; i++)
-    if (p->actors[i].drawn) S_add_node(&bd, i);
-  for (size_t i = 0; i < p->nedges; i++) S_add_edge(&bd, &p->edges[i]);
+    if (p->actors[i].shown) S_add_node(&bd, i);
+  for (size_t i = 0; i < p->nedges; i++)
+    if (p->edges[i].shown) S_add_edge(&bd, &p->edges[i]);
   S_add_legend(&bd);
   free(bd.subg);
   free(bd.node);
@@ -793,6 +1121,7 @@ int an_diagram_actors_dot(xmlDocPtr model, char **dot, size_t *len, char *err,
     S_plan_free(&p);
     return 0;
   }
+  S_select_overview(&p, (size_t)-1); /* all of it: no top-N cap */
   agerrlevel_t old = agseterr(AGMAX); /* nothing on stderr */
   Agraph_t *g = S_build(&p, S_engine(&p));
   char *text = NULL;
@@ -969,7 +1298,7 @@ static int S_run_child(const S_plan *p, const char *engine, an_buf *out,
   pid_t w;
   while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
-  size_t nodes = p->ndrawn;
+  size_t nodes = p->nshown;
   if (killed || (w == pid && WIFSIGNALED(status) &&
                  (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGALRM ||
                   WTERMSIG(status) == SIGKILL))) {
@@ -1002,25 +1331,95 @@ static int S_run_child(const S_plan *p, const char *engine, an_buf *out,
   return S_LAID_OUT;
 }
 
-int an_diagram_actors_svg(xmlDocPtr model, char **svg, size_t *len, char *err,
-                          size_t errlen) {
-  *svg = NULL;
-  *len = 0;
-  if (err && errlen) err[0] = '\0';
-  S_plan p;
-  if (!S_plan_read(&p, model, err, errlen)) {
-    S_plan_free(&p);
-    return 0;
+/* Adds <title> and <desc> as the first children of the <svg> element
+ * (Graphviz 2.42 writes the graph's <title> inside its first <g> only,
+ * and no <desc>); takes svg, returns the new text (free()) or NULL. */
+static char *S_describe(char *svg, size_t n, const char *title,
+                        const char *desc, size_t *len) {
+  xmlDocPtr doc =
+      n <= INT_MAX ? xmlReadMemory(svg, (int)n, "diagram.svg", NULL,
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                       XML_PARSE_NOWARNING)
+                   : NULL;
+  free(svg);
+  xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+  if (!root || !S_is(root, "svg")) {
+    xmlFreeDoc(doc);
+    return NULL;
   }
+  /* xmlNewDocTextNode-backed children: the text is escaped on output */
+  xmlNodePtr t = xmlNewDocNode(doc, root->ns, (const xmlChar *)"title", NULL);
+  xmlAddChild(t, xmlNewDocText(doc, (const xmlChar *)title));
+  xmlNodePtr d = xmlNewDocNode(doc, root->ns, (const xmlChar *)"desc", NULL);
+  xmlAddChild(d, xmlNewDocText(doc, (const xmlChar *)desc));
+  if (root->children) {
+    xmlAddPrevSibling(root->children, t);
+  } else {
+    xmlAddChild(root, t);
+  }
+  xmlAddNextSibling(t, d);
+  xmlChar *mem = NULL;
+  int size = 0;
+  xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+  xmlFreeDoc(doc);
+  if (!mem || size <= 0) {
+    xmlFree(mem);
+    return NULL;
+  }
+  char *out = an_xstrndup((const char *)mem, (size_t)size);
+  xmlFree(mem);
+  *len = (size_t)size;
+  return out;
+}
+
+/* The <desc> of a drawing. */
+static void S_desc(an_buf *b, const S_plan *p, const char *engine) {
+  if (p->nshown == 0) {
+    an_buf_puts(b, "Nothing to draw: no actor takes part in an event.");
+    return;
+  }
+  if (p->ego != S_NONE) {
+    an_buf_puts(b, p->actors[p->ego].name);
+    an_buf_printf(b, " and the %zu actor%s it acted on or was acted on by",
+                  p->ncandidates - 1, p->ncandidates == 2 ? "" : "s");
+  } else {
+    an_buf_printf(b, "%zu actor%s named in events", p->ncandidates,
+                  p->ncandidates == 1 ? "" : "s");
+  }
+  an_buf_printf(b, ", with %zu edge%s (subject " S_ARROW
+                   " object, one per action type, labelled with the words "
+                   "and the number of actions)",
+                p->nedges_cand, p->nedges_cand == 1 ? "" : "s");
+  if (p->nshown < p->ncandidates)
+    an_buf_printf(b, "; only the %zu most active actors and the %zu edges "
+                     "between them are drawn, %zu actor%s left out",
+                  p->nshown, p->nedges_shown, p->ncandidates - p->nshown,
+                  p->ncandidates - p->nshown == 1 ? " is" : "s are");
+  if (p->nedges_shown > AN_DIAGRAM_MAX_EDGE_LABELS)
+    an_buf_puts(b, "; with this many edges they are not labelled (each "
+                   "edge's tooltip says what it stands for)");
+  if (!p->flat && p->nclusters && strcmp(engine, "dot") == 0)
+    an_buf_puts(b, "; an actor is drawn inside a frame for the actor it "
+                   "belongs to");
+  an_buf_puts(b, ". Node shape and colour give the kind of actor, line "
+                 "colour and style the class of action (see the legend). "
+                 "The same edges are listed in the table that follows the "
+                 "diagram.");
+}
+
+/* Lays out a plan chosen by S_select_*, checks and describes the SVG. */
+static int S_draw(S_plan *p, const char *title, char **svg, size_t *len,
+                  an_diagram_info *info, char *err, size_t errlen) {
   an_buf out = AN_BUF_INIT;
   char why[256] = "", why2[256] = "";
-  const char *engine = S_engine(&p);
-  int rc = S_run_child(&p, engine, &out, why, sizeof why);
+  const char *engine = S_engine(p);
+  int rc = S_run_child(p, engine, &out, why, sizeof why);
   if (rc == S_FAILED && strcmp(engine, "dot") == 0) {
     /* dot has known crashes and cluster troubles in 2.42; sfdp draws the
      * same nodes and edges, without the frames */
     an_buf_clear(&out);
-    rc = S_run_child(&p, "sfdp", &out, why2, sizeof why2);
+    engine = "sfdp";
+    rc = S_run_child(p, engine, &out, why2, sizeof why2);
     if (rc == S_LAID_OUT)
       S_err(err, errlen, "drawn with sfdp after: %s", why);
     else
@@ -1028,29 +1427,113 @@ int an_diagram_actors_svg(xmlDocPtr model, char **svg, size_t *len, char *err,
   } else if (rc != S_LAID_OUT) {
     S_err(err, errlen, "%s", why);
   }
-  size_t nodes = p.ndrawn;
-  S_plan_free(&p);
   if (rc != S_LAID_OUT) {
     an_buf_free(&out);
     return 0;
   }
   /* last line of defence: the caller embeds this in XML */
+  an_buf desc = AN_BUF_INIT;
+  S_desc(&desc, p, engine);
   size_t n = out.len - 1;
-  xmlDocPtr check =
-      n <= INT_MAX ? xmlReadMemory(out.ptr + 1, (int)n, "actors.svg", NULL,
-                                   XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                       XML_PARSE_NOWARNING)
-                   : NULL;
-  if (!check) {
-    an_buf_free(&out);
-    S_err(err, errlen,
-          "layout of %zu actors gave SVG that is not well-formed XML", nodes);
-    return 0;
-  }
-  xmlFreeDoc(check);
   char *s = an_buf_detach(&out);
   memmove(s, s + 1, n + 1); /* drop the 'O' mark, keep the NUL */
+  s = S_describe(s, n, title, an_buf_cstr(&desc), len);
+  an_buf_free(&desc);
+  if (!s) {
+    S_err(err, errlen,
+          "layout of %zu actors gave SVG that is not well-formed XML",
+          p->nshown);
+    return 0;
+  }
   *svg = s;
-  *len = n;
+  if (info) {
+    info->actors = p->ncandidates;
+    info->shown = p->nshown;
+    info->edges = p->nedges_cand;
+    info->edges_shown = p->nedges_shown;
+    info->engine = engine;
+  }
   return 1;
+}
+
+static void S_info_none(an_diagram_info *info) {
+  if (info) {
+    info->actors = info->shown = info->edges = info->edges_shown = 0;
+    info->engine = "";
+  }
+}
+
+int an_diagram_actors_svg(xmlDocPtr model, char **svg, size_t *len,
+                          an_diagram_info *info, char *err, size_t errlen) {
+  *svg = NULL;
+  *len = 0;
+  S_info_none(info);
+  if (err && errlen) err[0] = '\0';
+  S_plan p;
+  if (!S_plan_read(&p, model, err, errlen)) {
+    S_plan_free(&p);
+    return 0;
+  }
+  S_select_overview(&p, AN_DIAGRAM_MAX_SHOWN);
+  int ok = S_draw(&p, "Actor diagram", svg, len, info, err, errlen);
+  S_plan_free(&p);
+  return ok;
+}
+
+struct an_diagram_graph {
+  S_plan plan;
+};
+
+an_diagram_graph *an_diagram_graph_read(xmlDocPtr model, char *err,
+                                        size_t errlen) {
+  if (err && errlen) err[0] = '\0';
+  an_diagram_graph *g = an_xmalloc(sizeof *g);
+  if (!S_plan_read(&g->plan, model, err, errlen)) {
+    S_plan_free(&g->plan);
+    free(g);
+    return NULL;
+  }
+  return g;
+}
+
+void an_diagram_graph_free(an_diagram_graph *g) {
+  if (!g) return;
+  S_plan_free(&g->plan);
+  free(g);
+}
+
+/* Forgets the choices of the last drawing. */
+static void S_unselect(S_plan *p) {
+  for (size_t i = 0; i < p->nactors; i++) {
+    S_actor *a = &p->actors[i];
+    a->shown = a->cluster = 0;
+    a->ego_weight = 0;
+  }
+  for (size_t i = 0; i < p->nedges; i++) p->edges[i].shown = 0;
+  p->nclusters = p->ncandidates = p->nshown = 0;
+  p->nedges_cand = p->nedges_shown = 0;
+  p->ego = S_NONE;
+  p->flat = 0;
+  p->link_prefix = "";
+  p->kinds_used = p->classes_used = 0;
+}
+
+int an_diagram_ego_svg(an_diagram_graph *g, const char *actor_id, char **svg,
+                       size_t *len, an_diagram_info *info, char *err,
+                       size_t errlen) {
+  *svg = NULL;
+  *len = 0;
+  S_info_none(info);
+  if (err && errlen) err[0] = '\0';
+  S_plan *p = &g->plan;
+  S_unselect(p);
+  size_t ego = actor_id ? S_find(p, actor_id) : S_NONE;
+  if (ego == S_NONE || !S_select_ego(p, ego, AN_DIAGRAM_EGO_MAX_PARTNERS + 1))
+    return 1; /* nothing to draw: not an error */
+  an_buf title = AN_BUF_INIT;
+  an_buf_puts(&title, "Actions of ");
+  an_buf_puts(&title, p->actors[ego].name);
+  int ok = S_draw(p, an_buf_cstr(&title), svg, len, info, err, errlen);
+  an_buf_free(&title);
+  return ok;
 }

@@ -184,11 +184,76 @@ static int inside(const box *in, const box *out) {
          in->y1 < out->y1;
 }
 
+/* y to the power 2.4, without libm: y^2 times the fifth root of y^2
+ * (Newton's method; y in [0, 1]). */
+static double pow24(double y) {
+  double a = y * y, r = 1.0;
+  if (a <= 0) return 0;
+  for (int i = 0; i < 60; i++) r -= (r * r * r * r * r - a) / (5 * r * r * r * r);
+  return a * r;
+}
+
+/* WCAG 2.1 relative luminance and contrast of "#rrggbb" colours. */
+static double lum(const char *hex) {
+  double c[3];
+  for (int i = 0; i < 3; i++) {
+    unsigned v = 0;
+    sscanf(hex + 1 + 2 * i, "%2x", &v);
+    double x = v / 255.0;
+    c[i] = x <= 0.03928 ? x / 12.92 : pow24((x + 0.055) / 1.055);
+  }
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double contrast(const char *a, const char *b) {
+  double x = lum(a), y = lum(b);
+  return (x > y ? x + 0.05 : y + 0.05) / (x > y ? y + 0.05 : x + 0.05);
+}
+
+/* Every text fill in the drawing against white and every cluster and
+ * node fill in it. */
+static void check_contrast(svgdoc *d) {
+  xmlXPathObjectPtr texts = xmlXPathEvalExpression(
+      (const xmlChar *)"//s:text/@fill", d->ctx);
+  xmlXPathObjectPtr fills = xmlXPathEvalExpression(
+      (const xmlChar *)"//s:g[contains(@class,'node') or "
+                       "contains(@class,'cluster')]/s:g/s:a/*"
+                       "[self::s:path or self::s:polygon or self::s:ellipse]"
+                       "/@fill[starts-with(., '#')]",
+      d->ctx);
+  int n = 0, bad = 0;
+  for (int i = 0; texts && texts->nodesetval && i < texts->nodesetval->nodeNr;
+       i++) {
+    xmlChar *fg = xmlNodeGetContent(texts->nodesetval->nodeTab[i]);
+    if (fg && fg[0] == '#' && strlen((const char *)fg) == 7) {
+      n++;
+      if (contrast((const char *)fg, "#ffffff") < 4.5) bad++;
+      for (int k = 0; fills && fills->nodesetval &&
+                      k < fills->nodesetval->nodeNr;
+           k++) {
+        xmlChar *bg = xmlNodeGetContent(fills->nodesetval->nodeTab[k]);
+        if (bg && strlen((const char *)bg) == 7 &&
+            contrast((const char *)fg, (const char *)bg) < 4.5) {
+          fprintf(stderr, "  contrast %s on %s: %.2f\n", fg, bg,
+                  contrast((const char *)fg, (const char *)bg));
+          bad++;
+        }
+        xmlFree(bg);
+      }
+    }
+    xmlFree(fg);
+  }
+  CHECK(n > 0);
+  CHECK_INT(bad, 0);
+  xmlXPathFreeObject(texts);
+  xmlXPathFreeObject(fills);
+}
+
 static char *render(xmlDocPtr model, size_t *len, char *err, size_t errlen) {
   char *svg = NULL;
   *len = 0;
   strcpy(err, "junk");
-  if (!an_diagram_actors_svg(model, &svg, len, err, errlen)) return NULL;
+  if (!an_diagram_actors_svg(model, &svg, len, NULL, err, errlen)) return NULL;
   CHECK_STR(err, ""); /* no note: dot did not fail */
   return svg;
 }
@@ -218,9 +283,13 @@ static void test_main_model(void) {
   CHECK_STR(xstr(&d, "string(//s:g[s:title='zakharova']//s:text[1])", buf,
                  sizeof buf),
             "Maria Zakharova");
+  /* the role, wrapped on two lines of at most 32 characters */
   CHECK_STR(xstr(&d, "string(//s:g[s:title='zakharova']//s:text[2])", buf,
                  sizeof buf),
-            "Spokeswoman of the Ministry of Foreign Affairs");
+            "Spokeswoman of the Ministry of");
+  CHECK_STR(xstr(&d, "string(//s:g[s:title='zakharova']//s:text[3])", buf,
+                 sizeof buf),
+            "Foreign Affairs");
   CHECK_STR(xstr(&d, "string(//s:g[s:title='japan']//s:text)", buf,
                  sizeof buf),
             "Japan");
@@ -263,7 +332,7 @@ static void test_main_model(void) {
   snprintf(expr, sizeof expr, "string(%s/@class)", ze);
   CHECK_STR(xstr(&d, expr, buf, sizeof buf), "edge verbal-conflict");
   snprintf(expr, sizeof expr, "string(%s//s:path/@stroke)", ze);
-  CHECK_STR(xstr(&d, expr, buf, sizeof buf), "#c62828");
+  CHECK_STR(xstr(&d, expr, buf, sizeof buf), "#b71c1c");
   snprintf(expr, sizeof expr, "boolean(%s//s:path/@stroke-dasharray)", ze);
   CHECK_INT(xnum(&d, expr), 1);
   snprintf(expr, sizeof expr, "normalize-space(%s)", ze);
@@ -281,7 +350,7 @@ static void test_main_model(void) {
   snprintf(expr, sizeof expr, "string(%s//s:path/@stroke-width)", jj);
   CHECK_STR(xstr(&d, expr, buf, sizeof buf), "3");
   snprintf(expr, sizeof expr, "string(%s//s:path/@stroke)", jj);
-  CHECK_STR(xstr(&d, expr, buf, sizeof buf), "#2e7d32");
+  CHECK_STR(xstr(&d, expr, buf, sizeof buf), "#276b2b");
   /* an untyped (neutral) edge */
   CHECK_INT(xnum(&d, "count(//s:g[@class='edge neutral']"
                      "[s:title='us-dod->usa'])"), 1);
@@ -291,8 +360,34 @@ static void test_main_model(void) {
                      "contains(@class,'edge')][not(s:title) or "
                      "not(.//s:a/@xl:title)])"), 0);
   CHECK_INT(xnum(&d, "count(//s:g[contains(@class,'edge')])"), 3);
-  /* no URLs */
-  CHECK_INT(xnum(&d, "count(//@xl:href)"), 0);
+  /* links to the actor pages: every node and cluster of a listed actor
+   * (not "ghost" actors), relative to the site's root, ids only */
+  CHECK_INT(xnum(&d, "count(//@xl:href)"), 7);
+  CHECK_STR(xstr(&d, "string(//s:g[s:title='zakharova']//s:a/@xl:href)",
+                 buf, sizeof buf),
+            "actors/zakharova.html");
+  CHECK_STR(xstr(&d, "string(//s:g[s:title='cluster_russia-mfa']//s:a/@xl:href)",
+                 buf, sizeof buf),
+            "actors/russia-mfa.html");
+  CHECK_INT(xnum(&d, "count(//@xl:href[not(starts-with(., 'actors/')) or "
+                     "not(substring(., string-length(.) - 4) = '.html') or "
+                     "translate(substring(., 8, string-length(.) - 12), "
+                     "'abcdefghijklmnopqrstuvwxyz0123456789-', '') != ''])"),
+            0);
+  /* node ids for the pages' look-ups */
+  CHECK_INT(xnum(&d, "count(//s:g[@id='actor-zakharova'][s:title='zakharova'])"), 1);
+  /* <title> and <desc> first in the <svg> */
+  CHECK_STR(xstr(&d, "local-name(/s:svg/*[1])", buf, sizeof buf), "title");
+  CHECK_STR(xstr(&d, "string(/s:svg/s:title)", buf, sizeof buf),
+            "Actor diagram");
+  CHECK_STR(xstr(&d, "local-name(/s:svg/*[2])", buf, sizeof buf), "desc");
+  xstr(&d, "string(/s:svg/s:desc)", buf, sizeof buf);
+  CHECK(strncmp(buf, "4 actors named in events, with 3 edges", 38) == 0);
+  CHECK(strstr(buf, "left out") == NULL);
+  CHECK(strstr(buf, "legend") != NULL);
+  /* colours: every coloured text passes WCAG AA (4.5:1) on white and on
+   * every fill it may be drawn on */
+  check_contrast(&d);
 
   /* the legend, with the kinds and classes used (and only those) */
   CHECK_INT(xnum(&d, "count(//s:g[s:title='_legend'])"), 1);
@@ -418,10 +513,26 @@ static void test_hostile_names(void) {
   CHECK(svg && svg_open(&d, svg, len)); /* well-formed */
   CHECK(svg && strstr(svg, "<script") == NULL);
   for (int i = 0; d.ctx && i < n; i++) {
-    snprintf(expr, sizeof expr, "string(//s:g[s:title='a%d']//s:text[1])", i);
-    CHECK_STR(xstr(&d, expr, buf, sizeof buf), want[i]);
-    snprintf(expr, sizeof expr, "string(//s:g[s:title='a%d']//s:text[2])", i);
-    CHECK_STR(xstr(&d, expr, buf, sizeof buf), want[i]);
+    /* the label's lines, joined, less the spaces where they wrap: the
+     * name, then the role (here the same text, perhaps clipped) */
+    char joined[2048] = "", plain[512] = "";
+    for (int k = 1;; k++) {
+      snprintf(expr, sizeof expr,
+               "string((//s:g[s:title='a%d']//s:text)[%d])", i, k);
+      if (!*xstr(&d, expr, buf, sizeof buf)) break;
+      strncat(joined, buf, sizeof joined - strlen(joined) - 1);
+    }
+    size_t at = 0;
+    for (const char *c = want[i]; *c && at + 1 < sizeof plain; c++)
+      if (*c != ' ') plain[at++] = *c;
+    plain[at] = '\0';
+    at = 0;
+    for (char *c = joined; *c; c++)
+      if (*c != ' ') joined[at++] = *c;
+    joined[at] = '\0';
+    CHECK(strncmp(joined, plain, strlen(plain)) == 0);
+    if (strncmp(joined, plain, strlen(plain)) != 0)
+      fprintf(stderr, "  label: %s\n  want:  %s\n", joined, plain);
     /* the tooltip starts with the literal name */
     snprintf(expr, sizeof expr, "string(//s:g[s:title='a%d']//s:a/@xl:title)",
              i);
@@ -434,8 +545,10 @@ static void test_hostile_names(void) {
     snprintf(expr, sizeof expr,
              "string(//s:g[s:title='a0->a%d']/s:text[1])", i);
     xstr(&d, expr, buf, sizeof buf);
-    CHECK(strncmp(buf, want[i], strlen(want[i])) == 0);
-    if (strncmp(buf, want[i], strlen(want[i])) != 0)
+    /* the words, clipped to 30 bytes */
+    size_t cmp = strlen(want[i]) < 20 ? strlen(want[i]) : 20;
+    CHECK(strncmp(buf, want[i], cmp) == 0);
+    if (strncmp(buf, want[i], cmp) != 0)
       fprintf(stderr, "  edge label: %s\n  want:       %s\n", buf, want[i]);
     snprintf(expr, sizeof expr,
              "string(//s:g[s:title='a0->a%d']//s:a/@xl:title)", i);
@@ -495,7 +608,7 @@ static void test_errors(void) {
   char *svg = (char *)"junk";
   const char *src = "<html/>";
   xmlDocPtr m = parse(src, strlen(src));
-  CHECK(!an_diagram_actors_svg(m, &svg, &len, err, sizeof err));
+  CHECK(!an_diagram_actors_svg(m, &svg, &len, NULL, err, sizeof err));
   CHECK(svg == NULL && len == 0);
   CHECK(strstr(err, "briefing") != NULL);
   xmlFreeDoc(m);
@@ -503,7 +616,7 @@ static void test_errors(void) {
   src = "<briefing><events><event id=\"e\"><participant ref=\"Bad Id\"/>"
         "</event></events></briefing>";
   m = parse(src, strlen(src));
-  CHECK(!an_diagram_actors_svg(m, &svg, &len, err, sizeof err));
+  CHECK(!an_diagram_actors_svg(m, &svg, &len, NULL, err, sizeof err));
   CHECK(strstr(err, "participant") != NULL);
   CHECK(strchr(err, '\n') == NULL);
   xmlFreeDoc(m);
@@ -517,7 +630,7 @@ static void test_errors(void) {
         "<participant ref=\"ghost\"/></event></events></briefing>";
   m = parse(src, strlen(src));
   svg = NULL;
-  CHECK(an_diagram_actors_svg(m, &svg, &len, err, sizeof err));
+  CHECK(an_diagram_actors_svg(m, &svg, &len, NULL, err, sizeof err));
   CHECK(svg && strstr(svg, ">ghost</text>") != NULL);
   /* a, first in the cycle, lost its parent: nothing holds it */
   CHECK(svg && strstr(svg, "<title>cluster_") == NULL);
@@ -534,7 +647,7 @@ static void test_errors(void) {
         "</event></events></briefing>";
   m = parse(src, strlen(src));
   svg = NULL;
-  CHECK(an_diagram_actors_svg(m, &svg, &len, err, sizeof err));
+  CHECK(an_diagram_actors_svg(m, &svg, &len, NULL, err, sizeof err));
   CHECK(svg && strstr(svg, "<title>cluster_a</title>") != NULL);
   CHECK(svg && strstr(svg, "<title>cluster_b</title>") == NULL);
   free(svg);
@@ -554,7 +667,7 @@ static void test_errors(void) {
     xmlSetProp(p, (const xmlChar *)"ref", (const xmlChar *)id);
   }
   svg = NULL;
-  CHECK(!an_diagram_actors_svg(doc, &svg, &len, err, sizeof err));
+  CHECK(!an_diagram_actors_svg(doc, &svg, &len, NULL, err, sizeof err));
   CHECK(strstr(err, "too large") != NULL);
   xmlFreeDoc(doc);
 }
@@ -625,8 +738,200 @@ static void test_deep_nesting(void) {
   free(src);
 }
 
+/* n actors "Actor 0".."Actor n-1", a0 acting on every other one. */
+static xmlDocPtr star(int n, char (**store)[24], const char ***names) {
+  *names = malloc((size_t)n * sizeof **names);
+  *store = malloc((size_t)n * sizeof **store);
+  for (int i = 0; i < n; i++) {
+    snprintf((*store)[i], sizeof (*store)[i], "Actor %d", i);
+    (*names)[i] = (*store)[i];
+  }
+  return model_of(*names, n);
+}
+
+/* Above AN_DIAGRAM_MAX_SHOWN actors: the top ones, and a note. */
+static void test_cap(void) {
+  int n = AN_DIAGRAM_MAX_SHOWN + 20;
+  char (*store)[24];
+  const char **names;
+  xmlDocPtr m = star(n, &store, &names);
+  char err[256], buf[1024], expr[256];
+  size_t len;
+  an_diagram_info info;
+  char *svg = NULL;
+  CHECK(an_diagram_actors_svg(m, &svg, &len, &info, err, sizeof err));
+  CHECK_INT(info.actors, n);
+  CHECK_INT(info.shown, AN_DIAGRAM_MAX_SHOWN);
+  CHECK_INT(info.edges, n - 1);
+  CHECK_INT(info.edges_shown, AN_DIAGRAM_MAX_SHOWN - 1);
+  svgdoc d = {NULL, NULL};
+  CHECK(svg && svg_open(&d, svg, len));
+  CHECK_INT(xnum(&d, "count(//s:g[contains(@class,'node')])"),
+            AN_DIAGRAM_MAX_SHOWN + 1); /* and the legend */
+  /* the hub, with the highest weighted degree, is kept */
+  CHECK_INT(xnum(&d, "count(//s:g[@id='actor-a0'])"), 1);
+  /* the note in the drawing, and in the description */
+  snprintf(expr, sizeof expr,
+           "count(//s:text[starts-with(., 'Only the %d most active of %d "
+           "actors are drawn; %d are left out')])",
+           AN_DIAGRAM_MAX_SHOWN, n, n - AN_DIAGRAM_MAX_SHOWN);
+  CHECK_INT(xnum(&d, expr), 1);
+  xstr(&d, "string(/s:svg/s:desc)", buf, sizeof buf);
+  snprintf(expr, sizeof expr, "%d actors are left out", n - AN_DIAGRAM_MAX_SHOWN);
+  CHECK(strstr(buf, expr) != NULL);
+  CHECK_STR(xstr(&d, "string(/s:svg/s:title)", buf, sizeof buf),
+            "Actor diagram");
+  svg_close(&d);
+  free(svg);
+  /* the DOT export has them all */
+  char *dot = NULL;
+  size_t dlen;
+  CHECK(an_diagram_actors_dot(m, &dot, &dlen, err, sizeof err));
+  if (dot) {
+    Agraph_t *g = agmemread(dot);
+    CHECK(g && agnnodes(g) == n + 1);
+    CHECK(g && agnedges(g) == n - 1);
+    if (g) agclose(g);
+    free(dot);
+  }
+  xmlFreeDoc(m);
+  free(names);
+  free(store);
+}
+
+static void test_ego(void) {
+  xmlDocPtr m = parse(MODEL, strlen(MODEL));
+  char err[256], buf[1024];
+  an_diagram_graph *g = an_diagram_graph_read(m, err, sizeof err);
+  CHECK(g != NULL);
+  if (!g) {
+    xmlFreeDoc(m);
+    return;
+  }
+  char *svg = (char *)"junk";
+  size_t len = 99;
+  an_diagram_info info;
+  CHECK(an_diagram_ego_svg(g, "japan", &svg, &len, &info, err, sizeof err));
+  CHECK_STR(err, "");
+  CHECK_INT(info.actors, 2);
+  CHECK_INT(info.shown, 2);
+  CHECK_INT(info.edges, 2);
+  CHECK_STR(info.engine, "dot");
+  svgdoc d = {NULL, NULL};
+  CHECK(svg && svg_open(&d, svg, len));
+  CHECK_STR(xstr(&d, "string(/s:svg/s:title)", buf, sizeof buf),
+            "Actions of Japan");
+  xstr(&d, "string(/s:svg/s:desc)", buf, sizeof buf);
+  CHECK(strncmp(buf, "Japan and the 1 actor it acted on or was acted on by",
+                52) == 0);
+  /* the actor and its partner; the ego stands out; no clusters */
+  CHECK_INT(xnum(&d, "count(//s:g[contains(@class,'node')])"), 3);
+  CHECK_INT(xnum(&d, "count(//s:g[@id='actor-japan'][contains(@class,'ego')])"), 1);
+  CHECK_INT(xnum(&d, "count(//s:g[contains(@class,'cluster')])"), 0);
+  CHECK_INT(xnum(&d, "count(//s:g[s:title='us-dod'])"), 0);
+  CHECK_INT(xnum(&d, "count(//s:g[contains(@class,'edge')])"), 2);
+  CHECK_INT(xnum(&d, "count(//s:g[s:title='zakharova->japan'][contains(@class,'verbal-conflict')])"), 1);
+  /* links beside the actor pages */
+  CHECK_STR(xstr(&d, "string(//s:g[s:title='zakharova']//s:a/@xl:href)",
+                 buf, sizeof buf),
+            "zakharova.html");
+  CHECK_STR(xstr(&d, "string(//s:g[s:title='japan']//s:a/@xl:href)", buf,
+                 sizeof buf),
+            "japan.html");
+  CHECK_INT(xnum(&d, "count(//@xl:href[contains(., '/')])"), 0);
+  CHECK_INT(xnum(&d, "count(//s:g[contains(@class,'legend')])"), 1);
+  check_contrast(&d);
+  svg_close(&d);
+  free(svg);
+
+  /* the graph is reused: a second ego, then the first again, the same */
+  svg = NULL;
+  CHECK(an_diagram_ego_svg(g, "zakharova", &svg, &len, NULL, err, sizeof err));
+  CHECK(svg && strstr(svg, "<title>Actions of Maria Zakharova</title>"));
+  free(svg);
+  char *again = NULL;
+  size_t len2 = 0;
+  CHECK(an_diagram_ego_svg(g, "japan", &again, &len2, NULL, err, sizeof err));
+  CHECK(again != NULL);
+  free(again);
+
+  /* no edge, or no such actor: nothing to draw, not an error */
+  svg = (char *)"junk";
+  CHECK(an_diagram_ego_svg(g, "unused", &svg, &len, &info, err, sizeof err));
+  CHECK(svg == NULL && len == 0);
+  CHECK_INT(info.shown, 0);
+  CHECK(an_diagram_ego_svg(g, "nobody", &svg, &len, NULL, err, sizeof err));
+  CHECK(svg == NULL);
+  an_diagram_graph_free(g);
+  xmlFreeDoc(m);
+
+  /* a hub with more partners than an ego diagram draws */
+  int n = AN_DIAGRAM_EGO_MAX_PARTNERS + 10;
+  char (*store)[24];
+  const char **names;
+  m = star(n, &store, &names);
+  g = an_diagram_graph_read(m, err, sizeof err);
+  svg = NULL;
+  CHECK(g && an_diagram_ego_svg(g, "a0", &svg, &len, &info, err, sizeof err));
+  CHECK_INT(info.actors, n);
+  CHECK_INT(info.shown, AN_DIAGRAM_EGO_MAX_PARTNERS + 1);
+  CHECK(svg && strstr(svg, "are left out") != NULL);
+  free(svg);
+  an_diagram_graph_free(g);
+  xmlFreeDoc(m);
+  free(names);
+  free(store);
+
+  /* a bad model */
+  const char *src = "<html/>";
+  m = parse(src, strlen(src));
+  err[0] = '\0';
+  CHECK(an_diagram_graph_read(m, err, sizeof err) == NULL);
+  CHECK(strstr(err, "briefing") != NULL);
+  xmlFreeDoc(m);
+}
+
+/* The label wrapping: at spaces, in characters (not bytes), at most two
+ * lines for a role, with an ellipsis for the rest. */
+static void test_wrapping(void) {
+  static const char *const names[] = {
+      "Hub",
+      "\xC3\x89" "douard \xC3\x89tienne-\xC3\x89lys\xC3\xA9" "e de "
+      "la R\xC3\xA9publique fran\xC3\xA7" "aise et d'outre-mer",
+  };
+  xmlDocPtr m = model_of(names, 2);
+  char err[256], buf[1024];
+  size_t len;
+  char *svg = render(m, &len, err, sizeof err);
+  svgdoc d = {NULL, NULL};
+  CHECK(svg && svg_open(&d, svg, len));
+  /* name: up to 3 lines of 24 characters, then the role: 2 of 32 */
+  int lines = (int)xnum(&d, "count(//s:g[s:title='a1']//s:text)");
+  CHECK(lines >= 4 && lines <= 5);
+  for (int k = 1; k <= lines; k++) {
+    char expr[128];
+    snprintf(expr, sizeof expr, "string((//s:g[s:title='a1']//s:text)[%d])",
+             k);
+    xstr(&d, expr, buf, sizeof buf);
+    /* characters, not bytes */
+    size_t chars = 0;
+    for (const char *c = buf; *c; c++)
+      if (((unsigned char)*c & 0xC0) != 0x80) chars++;
+    CHECK(chars <= 33); /* 32 and an ellipsis */
+  }
+  xstr(&d, "string((//s:g[s:title='a1']//s:text)[last()])", buf,
+       sizeof buf);
+  CHECK(strstr(buf, "\xE2\x80\xA6") != NULL); /* the role was clipped */
+  svg_close(&d);
+  free(svg);
+  xmlFreeDoc(m);
+}
+
 int main(void) {
   xmlInitParser();
+  test_cap();
+  test_ego();
+  test_wrapping();
   test_main_model();
   test_hostile_names();
   test_empty();

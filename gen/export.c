@@ -1,0 +1,718 @@
+/* export.c - see export.h. */
+#include "export.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+static void S_err(char *err, size_t errlen, const char *fmt, ...) {
+  if (!err || !errlen) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+static int S_is(xmlNodePtr n, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE &&
+         strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNodePtr S_first(xmlNodePtr n, const char *name) {
+  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+    if (S_is(c, name)) return c;
+  return NULL;
+}
+
+/* Building a document: the first failure (a string jansson refuses,
+ * which can only be text that is not UTF-8) is remembered, and the rest
+ * of the calls do nothing. */
+typedef struct {
+  int failed;
+} S_ctx;
+
+static void S_set(S_ctx *c, json_t *obj, const char *key, json_t *v) {
+  if (!v) {
+    c->failed = 1;
+    return;
+  }
+  if (json_object_set_new(obj, key, v) != 0) c->failed = 1;
+}
+
+static void S_push(S_ctx *c, json_t *arr, json_t *v) {
+  if (!v) {
+    c->failed = 1;
+    return;
+  }
+  if (json_array_append_new(arr, v) != 0) c->failed = 1;
+}
+
+/* A string, or null when s is NULL. */
+static json_t *S_str(const xmlChar *s) {
+  return s ? json_string((const char *)s) : json_null();
+}
+
+/* An attribute as a string or null. */
+static void S_attr_str(S_ctx *c, json_t *obj, const char *key, xmlNodePtr n,
+                       const char *attr) {
+  xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
+  S_set(c, obj, key, S_str(v));
+  xmlFree(v);
+}
+
+/* An attribute as an integer (0 when absent or not a number). */
+static void S_attr_int(S_ctx *c, json_t *obj, const char *key, xmlNodePtr n,
+                       const char *attr) {
+  xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
+  long long x = 0;
+  if (v) {
+    char *end;
+    x = strtoll((const char *)v, &end, 10);
+    if (end == (char *)v || *end) x = 0;
+  }
+  xmlFree(v);
+  S_set(c, obj, key, json_integer((json_int_t)x));
+}
+
+/* The text of the first child element `name`, as a string or null. */
+static void S_child_text(S_ctx *c, json_t *obj, const char *key, xmlNodePtr n,
+                         const char *name) {
+  xmlNodePtr e = S_first(n, name);
+  xmlChar *v = e ? xmlNodeGetContent(e) : NULL;
+  S_set(c, obj, key, S_str(v));
+  xmlFree(v);
+}
+
+/* The texts (text = NULL) or an attribute of every child `name`. */
+static void S_child_list(S_ctx *c, json_t *obj, const char *key,
+                         xmlNodePtr n, const char *name, const char *attr) {
+  json_t *arr = json_array();
+  for (xmlNodePtr e = n->children; arr && e; e = e->next) {
+    if (!S_is(e, name)) continue;
+    xmlChar *v = attr ? xmlGetNoNsProp(e, (const xmlChar *)attr)
+                      : xmlNodeGetContent(e);
+    if (v) S_push(c, arr, json_string((const char *)v));
+    xmlFree(v);
+  }
+  S_set(c, obj, key, arr);
+}
+
+static json_t *S_node(S_ctx *c, xmlNodePtr a) {
+  json_t *o = json_object();
+  if (!o) return NULL;
+  S_attr_str(c, o, "id", a, "id");
+  S_child_text(c, o, "name", a, "name");
+  S_attr_str(c, o, "kind", a, "kind");
+  xmlChar *declared = xmlGetNoNsProp(a, (const xmlChar *)"declared");
+  S_set(c, o, "declared",
+        json_boolean(declared && strcmp((const char *)declared, "true") == 0));
+  xmlFree(declared);
+  S_child_text(c, o, "role", a, "role");
+  S_attr_str(c, o, "parent", a, "parent");
+  S_child_list(c, o, "member_of", a, "member-of", "ref");
+  S_child_list(c, o, "aliases", a, "alias", NULL);
+  S_attr_int(c, o, "events", a, "events");
+  S_attr_int(c, o, "actions_given", a, "actions-given");
+  S_attr_int(c, o, "actions_received", a, "actions-received");
+  return o;
+}
+
+static json_t *S_edge(S_ctx *c, xmlNodePtr e) {
+  json_t *o = json_object();
+  if (!o) return NULL;
+  S_attr_str(c, o, "id", e, "id");
+  S_attr_str(c, o, "source", e, "subject");
+  S_attr_str(c, o, "target", e, "object");
+  S_attr_str(c, o, "type", e, "type");
+  S_attr_str(c, o, "class", e, "class");
+  S_attr_int(c, o, "count", e, "count");
+  S_attr_str(c, o, "first", e, "first");
+  S_attr_str(c, o, "last", e, "last");
+  S_child_list(c, o, "words", e, "words", NULL);
+  S_child_list(c, o, "actions", e, "action", "ref");
+  return o;
+}
+
+int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
+                   size_t errlen) {
+  *json = NULL;
+  *len = 0;
+  if (err && errlen) err[0] = '\0';
+  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
+  if (!S_is(root, "briefing")) {
+    S_err(err, errlen, "model: the root element is not <briefing>");
+    return 0;
+  }
+  S_ctx c = {0};
+  json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
+  if (!doc || !nodes || !edges) c.failed = 1;
+  if (doc) {
+    S_set(&c, doc, "format", json_string("annalist-actors"));
+    S_set(&c, doc, "version", json_integer(1));
+    S_attr_str(&c, doc, "generator", root, "generator");
+    S_child_text(&c, doc, "title", S_first(root, "head"), "title");
+  }
+  xmlNodePtr list = S_first(root, "actors");
+  for (xmlNodePtr a = list ? list->children : NULL; nodes && a; a = a->next)
+    if (S_is(a, "actor")) S_push(&c, nodes, S_node(&c, a));
+  list = S_first(root, "edges");
+  for (xmlNodePtr e = list ? list->children : NULL; edges && e; e = e->next)
+    if (S_is(e, "edge")) S_push(&c, edges, S_edge(&c, e));
+  if (doc) {
+    S_set(&c, doc, "nodes", nodes);
+    S_set(&c, doc, "edges", edges);
+  } else {
+    json_decref(nodes);
+    json_decref(edges);
+  }
+  char *text = NULL;
+  if (!c.failed) text = json_dumps(doc, JSON_INDENT(2));
+  json_decref(doc);
+  if (!text) {
+    S_err(err, errlen, "the actor graph could not be written as JSON "
+                       "(text that is not UTF-8?)");
+    return 0;
+  }
+  /* one trailing newline; the copy is ours (jansson's free may differ) */
+  size_t n = strlen(text);
+  char *out = an_xmalloc(n + 2);
+  memcpy(out, text, n);
+  out[n] = '\n';
+  out[n + 1] = '\0';
+  free(text);
+  *json = out;
+  *len = n + 1;
+  return 1;
+}
+
+/* ---- the whole model as JSON (briefing.json) ---------------------------- */
+
+/* docs/exports.md describes the mapping; in short: names and order are
+ * the XML's, lists are arrays, counts are numbers, flags are booleans,
+ * text-only elements are strings, and the CommonMark bodies are arrays of
+ * strings (text) and {"type": NAME, ...attributes, "children": [...]}. */
+
+static int S_in(const char *name, const char *const *set) {
+  for (; *set; set++)
+    if (strcmp(name, *set) == 0) return 1;
+  return 0;
+}
+
+/* Attributes that hold a count or a position, and those that are flags. */
+static const char *const S_INT_ATTRS[] = {
+    "line", "column", "level", "events", "actions-given", "actions-received",
+    "given", "received", "annotated", "plain", "count", "sources",
+    "model-version", "actors", "shown", NULL};
+static const char *const S_BOOL_ATTRS[] = {
+    "declared", "tight", "conflict", "uncertain", "approximate", NULL};
+/* Elements whose children are the CommonMark tree. */
+static const char *const S_BODIES[] = {"summary", "body", "profile", "text",
+                                       NULL};
+/* Elements that are the model's lists. */
+static const char *const S_LISTS[] = {"sources", "actors", "topics", "events",
+                                      "actions", "edges", NULL};
+/* Child elements that may repeat: always an array. */
+static const char *const S_REPEATED[] = {
+    "meta", "alias", "member-of", "action-count", "mentions", "citation",
+    "participant", "topic", "action", "subject", "object", "event", "actor",
+    NULL};
+/* Parts of the in-memory model that are not the model (docs/model.md). */
+static const char *const S_NOT_MODEL[] = {"diagrams", "jsonld", NULL};
+
+static int S_repeated(xmlNodePtr parent, const char *name) {
+  return S_in(name, S_REPEATED) ||
+         (strcmp(name, "words") == 0 && S_is(parent, "edge"));
+}
+
+/* One attribute, typed by its name (list/@start is a number, time/@start
+ * a date). */
+static json_t *S_attr_value(xmlNodePtr owner, xmlAttrPtr at, int body) {
+  const char *name = (const char *)at->name;
+  xmlChar *v = xmlNodeListGetString(owner->doc, at->children, 1);
+  const char *s = v ? (const char *)v : "";
+  json_t *out;
+  int is_int = S_in(name, S_INT_ATTRS) || (body && strcmp(name, "start") == 0);
+  char *end = NULL;
+  long long x = is_int ? strtoll(s, &end, 10) : 0;
+  if (is_int && *s && end && !*end)
+    out = json_integer((json_int_t)x);
+  else if (S_in(name, S_BOOL_ATTRS))
+    out = json_boolean(strcmp(s, "true") == 0);
+  else
+    out = json_string(s);
+  xmlFree(v);
+  return out;
+}
+
+static void S_attrs(S_ctx *c, json_t *o, xmlNodePtr n, int body) {
+  for (xmlAttrPtr at = n->properties; at; at = at->next)
+    S_set(c, o, (const char *)at->name, S_attr_value(n, at, body));
+}
+
+static int S_has_elements(xmlNodePtr n) {
+  for (xmlNodePtr k = n->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE) return 1;
+  return 0;
+}
+
+/* A node of a CommonMark body: text as a string, an element as an object. */
+static json_t *S_body_node(S_ctx *c, xmlNodePtr n) {
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+    return json_string((const char *)(n->content ? n->content : BAD_CAST ""));
+  json_t *o = json_object();
+  if (!o) return NULL;
+  S_set(c, o, "type", json_string((const char *)n->name));
+  S_attrs(c, o, n, 1);
+  if (n->children) {
+    json_t *kids = json_array();
+    for (xmlNodePtr k = n->children; kids && k; k = k->next)
+      if (k->type == XML_ELEMENT_NODE || k->type == XML_TEXT_NODE ||
+          k->type == XML_CDATA_SECTION_NODE)
+        S_push(c, kids, S_body_node(c, k));
+    S_set(c, o, "children", kids);
+  }
+  return o;
+}
+
+static json_t *S_body(S_ctx *c, xmlNodePtr n) {
+  json_t *arr = json_array();
+  for (xmlNodePtr k = n->children; arr && k; k = k->next) {
+    /* blocks are elements; between them only the indentation */
+    if (k->type == XML_TEXT_NODE && !S_is(n, "text")) continue;
+    if (k->type == XML_ELEMENT_NODE || k->type == XML_TEXT_NODE ||
+        k->type == XML_CDATA_SECTION_NODE)
+      S_push(c, arr, S_body_node(c, k));
+  }
+  return arr;
+}
+
+static json_t *S_model_elem(S_ctx *c, xmlNodePtr n);
+
+/* The children of n grouped by name, in the order each name first
+ * appears. */
+static void S_children(S_ctx *c, json_t *o, xmlNodePtr n) {
+  for (xmlNodePtr k = n->children; k; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE || S_in((const char *)k->name, S_NOT_MODEL))
+      continue;
+    const char *name = (const char *)k->name;
+    if (json_object_get(o, name)) continue; /* grouped with an earlier one */
+    if (!S_repeated(n, name)) {
+      S_set(c, o, name, S_model_elem(c, k));
+      continue;
+    }
+    json_t *arr = json_array();
+    for (xmlNodePtr m = k; arr && m; m = m->next)
+      if (m->type == XML_ELEMENT_NODE && strcmp((const char *)m->name, name) == 0)
+        S_push(c, arr, S_model_elem(c, m));
+    S_set(c, o, name, arr);
+  }
+}
+
+static json_t *S_model_elem(S_ctx *c, xmlNodePtr n) {
+  const char *name = (const char *)n->name;
+  if (S_in(name, S_BODIES)) return S_body(c, n);
+  if (S_in(name, S_LISTS)) {
+    json_t *arr = json_array();
+    for (xmlNodePtr k = n->children; arr && k; k = k->next)
+      if (k->type == XML_ELEMENT_NODE) S_push(c, arr, S_model_elem(c, k));
+    return arr;
+  }
+  int elements = S_has_elements(n);
+  if (!n->properties && !elements) {
+    xmlChar *t = xmlNodeGetContent(n);
+    json_t *s = json_string(t ? (const char *)t : "");
+    xmlFree(t);
+    return s;
+  }
+  json_t *o = json_object();
+  if (!o) return NULL;
+  S_attrs(c, o, n, 0);
+  if (elements) {
+    S_children(c, o, n);
+  } else {
+    xmlChar *t = xmlNodeGetContent(n);
+    if (t && *t) S_set(c, o, "value", json_string((const char *)t));
+    xmlFree(t);
+  }
+  return o;
+}
+
+/* Dumps doc (taken) with flags, followed by a newline, into *out. */
+static int S_dump_json(json_t *doc, int failed, size_t flags, char **out,
+                       size_t *len) {
+  char *text = failed ? NULL : json_dumps(doc, flags);
+  json_decref(doc);
+  if (!text) return 0;
+  size_t n = strlen(text);
+  char *copy = an_xmalloc(n + 2);
+  memcpy(copy, text, n);
+  copy[n] = '\n';
+  copy[n + 1] = '\0';
+  free(text);
+  *out = copy;
+  *len = n + 1;
+  return 1;
+}
+
+int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
+                            char *err, size_t errlen) {
+  *json = NULL;
+  *len = 0;
+  if (err && errlen) err[0] = '\0';
+  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
+  if (!S_is(root, "briefing")) {
+    S_err(err, errlen, "model: the root element is not <briefing>");
+    return 0;
+  }
+  S_ctx c = {0};
+  json_t *doc = json_object();
+  if (!doc) c.failed = 1;
+  if (doc) {
+    S_set(&c, doc, "format", json_string("annalist-briefing"));
+    S_set(&c, doc, "version", json_integer(1));
+    S_attrs(&c, doc, root, 0);
+    S_children(&c, doc, root);
+  }
+  if (!S_dump_json(doc, c.failed, JSON_INDENT(1), json, len)) {
+    S_err(err, errlen, "the model could not be written as JSON "
+                       "(text that is not UTF-8?)");
+    return 0;
+  }
+  return 1;
+}
+
+/* ---- JSON-LD for the pages ------------------------------------------------ */
+
+/* The text of n with runs of white space made one space, trimmed. */
+static char *S_flat_text(xmlNodePtr n) {
+  xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+  const char *s = t ? (const char *)t : "";
+  char *out = an_xmalloc(strlen(s) + 1);
+  size_t k = 0;
+  int space = 0;
+  for (; *s; s++) {
+    if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+      space = k > 0;
+      continue;
+    }
+    if (space) out[k++] = ' ';
+    space = 0;
+    out[k++] = *s;
+  }
+  out[k] = '\0';
+  xmlFree(t);
+  return out;
+}
+
+/* s cut to at most max bytes at a space (never inside a character), with
+ * an ellipsis when cut. */
+static char *S_shorten(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n <= max) return an_xstrdup(s);
+  size_t cut = max;
+  while (cut > 0 && s[cut] != ' ') cut--;
+  if (cut == 0) { /* one long word: cut before a character starts */
+    cut = max;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+  }
+  char *out = an_xmalloc(cut + 4);
+  memcpy(out, s, cut);
+  memcpy(out + cut, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+  return out;
+}
+
+static xmlChar *S_prop(xmlNodePtr n, const char *attr) {
+  return n ? xmlGetNoNsProp(n, (const xmlChar *)attr) : NULL;
+}
+
+/* Sets key to the attribute's value when present. */
+static void S_opt_attr(S_ctx *c, json_t *o, const char *key, xmlNodePtr n,
+                       const char *attr) {
+  xmlChar *v = S_prop(n, attr);
+  if (v && *v) S_set(c, o, key, json_string((const char *)v));
+  xmlFree(v);
+}
+
+/* Sets key to the flattened text of child `name` when not empty. */
+static void S_opt_text(S_ctx *c, json_t *o, const char *key, xmlNodePtr n,
+                       const char *name) {
+  char *t = S_flat_text(S_first(n, name));
+  if (*t) S_set(c, o, key, json_string(t));
+  free(t);
+}
+
+/* base + path, or nothing without a base. */
+static void S_opt_url(S_ctx *c, json_t *o, const char *key, const char *base,
+                      const char *path) {
+  if (!base || !*base) return;
+  an_buf b = AN_BUF_INIT;
+  an_buf_printf(&b, "%s%s", base, path);
+  S_set(c, o, key, json_string(an_buf_cstr(&b)));
+  an_buf_free(&b);
+}
+
+/* The actors by id, for look-ups in O(log n). */
+typedef struct {
+  char *id; /* owned */
+  xmlNodePtr node;
+} S_entry;
+
+typedef struct {
+  S_entry *v;
+  size_t n, cap;
+} S_index;
+
+static int S_cmp_entry(const void *a, const void *b) {
+  return strcmp(((const S_entry *)a)->id, ((const S_entry *)b)->id);
+}
+
+static void S_index_build(S_index *x, xmlNodePtr list, const char *elem) {
+  memset(x, 0, sizeof *x);
+  for (xmlNodePtr k = list ? list->children : NULL; k; k = k->next) {
+    if (!S_is(k, elem)) continue;
+    xmlChar *id = S_prop(k, "id");
+    if (id) {
+      x->v = an_xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
+      x->v[x->n++] = (S_entry){an_xstrdup((const char *)id), k};
+    }
+    xmlFree(id);
+  }
+  if (x->n > 1) qsort(x->v, x->n, sizeof *x->v, S_cmp_entry);
+}
+
+static void S_index_free(S_index *x) {
+  for (size_t i = 0; i < x->n; i++) free(x->v[i].id);
+  free(x->v);
+}
+
+static xmlNodePtr S_find_id(const S_index *x, const xmlChar *id) {
+  S_entry key = {(char *)id, NULL};
+  const S_entry *hit =
+      id && x->n ? bsearch(&key, x->v, x->n, sizeof *x->v, S_cmp_entry) : NULL;
+  return hit ? hit->node : NULL;
+}
+
+/* {"@type": "Person" | "Organization", "name": ...} for an actor. */
+static json_t *S_ld_actor_ref(S_ctx *c, xmlNodePtr actor, const char *base,
+                              int context) {
+  json_t *o = json_object();
+  if (!o) return NULL;
+  if (context) S_set(c, o, "@context", json_string("https://schema.org"));
+  xmlChar *kind = S_prop(actor, "kind");
+  S_set(c, o, "@type", json_string(kind && xmlStrEqual(kind, BAD_CAST "person")
+                                       ? "Person" : "Organization"));
+  xmlFree(kind);
+  S_opt_text(c, o, "name", actor, "name");
+  xmlChar *id = S_prop(actor, "id");
+  if (id) {
+    an_buf p = AN_BUF_INIT;
+    an_buf_printf(&p, "actors/%s.html", (const char *)id);
+    S_opt_url(c, o, "url", base, an_buf_cstr(&p));
+    an_buf_free(&p);
+  }
+  xmlFree(id);
+  return o;
+}
+
+static json_t *S_ld_event(S_ctx *c, const S_index *actors, xmlNodePtr ev,
+                          const char *base) {
+  json_t *o = json_object();
+  if (!o) return NULL;
+  S_set(c, o, "@type", json_string("Event"));
+  S_opt_attr(c, o, "identifier", ev, "uid");
+  char *text = S_flat_text(S_first(ev, "text"));
+  char *name = S_shorten(text, 110);
+  S_set(c, o, "name", json_string(name));
+  S_set(c, o, "description", json_string(text));
+  free(name);
+  free(text);
+  xmlNodePtr t = S_first(ev, "time");
+  S_opt_attr(c, o, "startDate", t, "start");
+  S_opt_attr(c, o, "endDate", t, "end");
+  xmlChar *src = S_prop(ev, "source"), *id = S_prop(ev, "id");
+  if (id) {
+    an_buf p = AN_BUF_INIT;
+    if (src) an_buf_printf(&p, "sources/%s.html#%s", (const char *)src, (const char *)id);
+    else an_buf_printf(&p, "index.html#%s", (const char *)id);
+    S_opt_url(c, o, "url", base, an_buf_cstr(&p));
+    an_buf_free(&p);
+  }
+  xmlFree(src);
+  xmlFree(id);
+  json_t *who = json_array();
+  for (xmlNodePtr k = ev->children; who && k; k = k->next) {
+    if (!S_is(k, "participant")) continue;
+    xmlChar *ref = S_prop(k, "ref");
+    xmlNodePtr a = S_find_id(actors, ref);
+    if (a) S_push(c, who, S_ld_actor_ref(c, a, base, 0));
+    xmlFree(ref);
+  }
+  if (who && json_array_size(who)) S_set(c, o, "attendee", who);
+  else json_decref(who);
+  return o;
+}
+
+static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
+  json_t *o = json_object();
+  if (!o) return NULL;
+  S_set(c, o, "@context", json_string("https://schema.org"));
+  S_set(c, o, "@type", json_string("NewsArticle"));
+  S_opt_text(c, o, "headline", s, "title");
+  S_opt_attr(c, o, "datePublished", S_first(s, "published"), "value");
+  S_opt_attr(c, o, "inLanguage", s, "lang");
+  char *who = S_flat_text(S_first(s, "author"));
+  if (*who) {
+    json_t *p = json_object();
+    S_set(c, p, "@type", json_string("Person"));
+    S_set(c, p, "name", json_string(who));
+    S_set(c, o, "author", p);
+  }
+  free(who);
+  who = S_flat_text(S_first(s, "publisher"));
+  if (*who) {
+    json_t *p = json_object();
+    S_set(c, p, "@type", json_string("Organization"));
+    S_set(c, p, "name", json_string(who));
+    S_set(c, o, "publisher", p);
+  }
+  free(who);
+  S_opt_text(c, o, "url", s, "url");
+  xmlChar *id = S_prop(s, "id");
+  if (id) {
+    an_buf p = AN_BUF_INIT;
+    an_buf_printf(&p, "sources/%s.html", (const char *)id);
+    S_opt_url(c, o, "mainEntityOfPage", base, an_buf_cstr(&p));
+    an_buf_free(&p);
+  }
+  xmlFree(id);
+  return o;
+}
+
+static json_t *S_ld_actor(S_ctx *c, const S_index *actors, xmlNodePtr a,
+                          const char *base) {
+  json_t *o = S_ld_actor_ref(c, a, base, 1);
+  if (!o) return NULL;
+  S_opt_text(c, o, "description", a, "role");
+  json_t *alias = json_array();
+  for (xmlNodePtr k = a->children; alias && k; k = k->next)
+    if (S_is(k, "alias")) {
+      char *t = S_flat_text(k);
+      S_push(c, alias, json_string(t));
+      free(t);
+    }
+  if (alias && json_array_size(alias)) S_set(c, o, "alternateName", alias);
+  else json_decref(alias);
+  json_t *member = json_array();
+  for (xmlNodePtr k = a->children; member && k; k = k->next) {
+    if (!S_is(k, "member-of")) continue;
+    xmlChar *ref = S_prop(k, "ref");
+    xmlNodePtr m = S_find_id(actors, ref);
+    if (m) S_push(c, member, S_ld_actor_ref(c, m, base, 0));
+    xmlFree(ref);
+  }
+  if (member && json_array_size(member)) S_set(c, o, "memberOf", member);
+  else json_decref(member);
+  return o;
+}
+
+/* The JSON text, safe inside <script>: no '<' at all, so neither
+ * "</script" nor "<!--" can appear ('<' is only ever inside a string,
+ * where \u003c means the same character). */
+static int S_ld_text(json_t *doc, int failed, char **out) {
+  size_t len;
+  char *text;
+  if (!S_dump_json(doc, failed, JSON_COMPACT | JSON_ESCAPE_SLASH, &text, &len))
+    return 0;
+  size_t lt = 0;
+  for (size_t i = 0; i < len; i++) lt += text[i] == '<';
+  char *safe = an_xmalloc(len + 5 * lt + 1);
+  size_t k = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (text[i] == '<') {
+      memcpy(safe + k, "\\u003c", 6);
+      k += 6;
+    } else if (text[i] != '\n') {
+      safe[k++] = text[i];
+    }
+  }
+  safe[k] = '\0';
+  free(text);
+  *out = safe;
+  return 1;
+}
+
+static int S_ld_add(xmlNodePtr holder, const char *key, json_t *doc,
+                    int failed) {
+  char *text;
+  if (!S_ld_text(doc, failed, &text)) return 0;
+  xmlNodePtr item = xmlNewChild(holder, NULL, BAD_CAST "item", NULL);
+  xmlSetProp(item, BAD_CAST "for", BAD_CAST key);
+  xmlNodeAddContent(item, BAD_CAST text);
+  free(text);
+  return 1;
+}
+
+int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
+                     size_t errlen) {
+  if (err && errlen) err[0] = '\0';
+  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
+  if (!S_is(root, "briefing")) {
+    S_err(err, errlen, "model: the root element is not <briefing>");
+    return 0;
+  }
+  xmlNodePtr old = S_first(root, "jsonld");
+  if (old) {
+    xmlUnlinkNode(old);
+    xmlFreeNode(old);
+  }
+  xmlNodePtr holder = xmlNewChild(root, NULL, BAD_CAST "jsonld", NULL);
+  int ok = 1;
+  S_index actors;
+  S_index_build(&actors, S_first(root, "actors"), "actor");
+  /* index: the events */
+  S_ctx c = {0};
+  json_t *doc = json_object(), *graph = json_array();
+  S_set(&c, doc, "@context", json_string("https://schema.org"));
+  xmlNodePtr events = S_first(root, "events");
+  for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next)
+    if (S_is(e, "event")) S_push(&c, graph, S_ld_event(&c, &actors, e, base_url));
+  S_set(&c, doc, "@graph", graph);
+  ok = S_ld_add(holder, "index", doc, c.failed);
+  /* a page per source and per actor */
+  xmlNodePtr list = S_first(root, "sources");
+  for (xmlNodePtr s = list ? list->children : NULL; ok && s; s = s->next) {
+    if (!S_is(s, "source")) continue;
+    S_ctx sc = {0};
+    xmlChar *id = S_prop(s, "id");
+    an_buf key = AN_BUF_INIT;
+    an_buf_printf(&key, "source:%s", id ? (const char *)id : "");
+    ok = S_ld_add(holder, an_buf_cstr(&key), S_ld_source(&sc, s, base_url), sc.failed);
+    an_buf_free(&key);
+    xmlFree(id);
+  }
+  list = S_first(root, "actors");
+  for (xmlNodePtr a = list ? list->children : NULL; ok && a; a = a->next) {
+    if (!S_is(a, "actor")) continue;
+    S_ctx ac = {0};
+    xmlChar *id = S_prop(a, "id");
+    an_buf key = AN_BUF_INIT;
+    an_buf_printf(&key, "actor:%s", id ? (const char *)id : "");
+    ok = S_ld_add(holder, an_buf_cstr(&key), S_ld_actor(&ac, &actors, a, base_url), ac.failed);
+    an_buf_free(&key);
+    xmlFree(id);
+  }
+  S_index_free(&actors);
+  if (!ok) {
+    xmlUnlinkNode(holder);
+    xmlFreeNode(holder);
+    S_err(err, errlen, "the JSON-LD of the pages could not be written "
+                       "(text that is not UTF-8?)");
+  }
+  return ok;
+}
