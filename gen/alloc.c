@@ -4,26 +4,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "fault.h"
 
 static void S_oom(void) {
-  fputs("annalist: out of memory, aborting\n", stderr);
+  static const char msg[] = "annalist: out of memory, aborting\n";
+  /* write(2): stdio may itself need memory */
+  if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) { /* nothing to do */ }
   abort();
 }
 
 void *an_xmalloc(size_t size) {
-  void *p = malloc(size ? size : 1);
+  void *p = an_fault_alloc() ? NULL : malloc(size ? size : 1);
   if (!p) S_oom();
   return p;
 }
 
 void *an_xcalloc(size_t count, size_t size) {
-  void *p = calloc(count ? count : 1, size ? size : 1);
+  void *p = an_fault_alloc() ? NULL : calloc(count ? count : 1, size ? size : 1);
   if (!p) S_oom();
   return p;
 }
 
 void *an_xrealloc(void *ptr, size_t size) {
-  void *p = realloc(ptr, size ? size : 1);
+  void *p = an_fault_alloc() ? NULL : realloc(ptr, size ? size : 1);
   if (!p) S_oom();
   return p;
 }

@@ -2,7 +2,12 @@
  *
  * Policy (as cmark's): running out of memory in a batch tool is not an
  * input error.  These wrappers print "annalist: out of memory, aborting"
- * and call abort().  Everything else that can fail returns a value. */
+ * and call abort() (SIGABRT, shell status 134); the output folder is as
+ * it was (site.h: the next build removes the temporary folder of a build
+ * that did not finish).  cmark and libxml2/libxslt
+ * allocate through them too; libyaml and Graphviz (in the diagram's
+ * child) use malloc directly.  Everything else that can fail returns a
+ * value. */
 #ifndef AN_ALLOC_H
 #define AN_ALLOC_H
 

@@ -142,6 +142,13 @@ static int S_id_list(S_walk *w, const an_ann *a, const char *s, size_t n,
         free(id);
         return 0;
       }
+      for (size_t k = 0; k < *len; k++)
+        if (strcmp((*out)[k], id) == 0) {
+          an_diag_add(w->d, AN_ERROR, w->doc->file.path, a->line, a->column,
+                      "'%s' is named twice in the title of action '%s'", id, a->words);
+          free(id);
+          return 0;
+        }
       *out = an_xgrow(*out, &cap, *len + 1, sizeof(char *));
       (*out)[(*len)++] = id;
     } else {
@@ -384,12 +391,35 @@ static void S_end_block(S_walk *w) {
   w->block_len = 0;
 }
 
+static int S_leaf(cmark_node_type t) {
+  switch (t) {
+  case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_THEMATIC_BREAK:
+  case CMARK_NODE_CODE_BLOCK: case CMARK_NODE_TEXT: case CMARK_NODE_SOFTBREAK:
+  case CMARK_NODE_LINEBREAK: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 static void S_walk_tree(S_walk *w) {
   cmark_iter *it = cmark_iter_new(w->doc->root);
   cmark_event_type ev;
+  int depth = 0, deep = 0;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(n);
+    /* nesting (lists, quotes, emphasis, links) is bounded, so that what
+     * walks the tree recursively later (body.c, the views) stays shallow */
+    if (!S_leaf(t)) depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+    if (depth > AN_MAX_NESTING && !deep) {
+      deep = 1;
+      int line = cmark_node_get_start_line(n);
+      an_diag_add(w->d, AN_ERROR, w->doc->file.path, line,
+                  an_file_char_column(&w->doc->file, line, cmark_node_get_start_column(n)),
+                  "lists, quotes, emphasis or links are nested more than %d "
+                  "levels deep here", AN_MAX_NESTING);
+    }
     if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
       if (ev == CMARK_EVENT_ENTER) {
         if (t == CMARK_NODE_HEADING) {
@@ -418,22 +448,32 @@ an_doc *an_annotate(an_file *file, const char *anchor_key, an_diags *d) {
   doc->file = *file;
   memset(file, 0, sizeof *file);
   const char *pub = anchor_key ? an_yaml_str(doc->file.meta, anchor_key) : NULL;
+  const an_yaml *pv = anchor_key ? an_yaml_get(doc->file.meta, anchor_key) : NULL;
+  if (pv && !pub)
+    an_diag_add(d, AN_ERROR, doc->file.path, pv->line, pv->column,
+                "'%s' must be a date such as 2023-12-28, not a list or mapping",
+                anchor_key);
   if (pub) {
     an_when w;
     char err[256];
-    if (an_when_parse(pub, &w, err, sizeof err) &&
-        (w.precision == AN_PREC_DAY || w.precision == AN_PREC_TIME)) {
+    int ok = an_when_parse(pub, &w, err, sizeof err);
+    if (ok && (w.precision == AN_PREC_DAY || w.precision == AN_PREC_TIME)) {
       doc->has_published = 1;
       doc->published = w.first;
     } else {
-      const an_yaml *v = an_yaml_get(doc->file.meta, anchor_key);
-      an_diag_add(d, AN_ERROR, doc->file.path, v->line, v->column,
-                  "'%s: %s' is not a date; write YYYY-MM-DD or an ISO date-time",
-                  anchor_key, pub);
+      an_diag_add(d, AN_ERROR, doc->file.path, pv->line, pv->column,
+                  "'%s: %s' is not a date (%s); write YYYY-MM-DD or an ISO date-time",
+                  anchor_key, pub, ok ? "not a single day" : err);
     }
   }
-  doc->root = cmark_parse_document(doc->file.text, doc->file.len,
-                                   CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+  /* cmark allocates through alloc.h, so that running out of memory ends
+   * as everywhere else (alloc.h) */
+  static cmark_mem mem = {an_xcalloc, an_xrealloc, free};
+  cmark_parser *parser =
+      cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8, &mem);
+  cmark_parser_feed(parser, doc->file.text, doc->file.len);
+  doc->root = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
   S_walk w;
   memset(&w, 0, sizeof w);
   w.doc = doc;

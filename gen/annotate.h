@@ -20,6 +20,10 @@
 #include "source.h"
 #include "when.h"
 
+/* Deeper nesting of blocks and inlines (the document counts as one) is an
+ * error: body.c, model.c and the stylesheets walk the tree recursively. */
+#define AN_MAX_NESTING 100
+
 typedef enum { AN_ANN_ACTOR, AN_ANN_ACTION, AN_ANN_TIME, AN_ANN_TOPIC } an_ann_kind;
 
 typedef struct an_event an_event;

@@ -74,9 +74,14 @@ static an_doc *S_read(const char *dir, const char *sub, const char *name,
   if (sub) an_buf_printf(&path, "%s/%s/%s", dir, sub, name);
   else an_buf_printf(&path, "%s/%s", dir, name);
   an_file f;
-  an_status st = an_file_read(an_buf_cstr(&path), an_buf_cstr(&path), &f, d);
+  /* a symbolic link out of the input folder is refused (source.h) */
+  an_status st = an_file_read_in(an_buf_cstr(&path), an_buf_cstr(&path), dir, &f, d);
   an_buf_free(&path);
   if (st == AN_ERR_IO) return NULL;
+  if (f.refused) { /* reported; nothing to annotate */
+    an_file_free(&f);
+    return NULL;
+  }
   return an_annotate(&f, anchor, d);
 }
 
@@ -150,9 +155,10 @@ static const char *S_scalar(const an_doc *doc, const char *key, int required,
                             an_diags *d) {
   const an_yaml *v = an_yaml_get(doc->file.meta, key);
   if (!v) {
-    if (required)
+    /* front matter that did not parse was reported; no second error */
+    if (required && !(doc->file.meta_line && !doc->file.meta))
       an_diag_add(d, AN_ERROR, doc->file.path, doc->file.meta_line ? doc->file.meta_line : 1,
-                  doc->file.meta_line ? 1 : 0,
+                  1,
                   "the front matter needs '%s:'%s", key,
                   doc->file.meta ? "" : " (start the file with a '---' line, "
                                         "'key: value' lines, and a closing '---')");
@@ -202,7 +208,17 @@ static void S_load_actor(an_corpus *c, size_t *cap, const char *name,
   size_t nm_of = 0;
   const char **m = S_str_list(doc, "member-of", &nm_of, d);
   a->member_of = an_xcalloc(nm_of + 1, sizeof(char *));
-  for (size_t i = 0; i < nm_of; i++) a->member_of[a->nmember_of++] = an_xstrdup(m[i]);
+  for (size_t i = 0; i < nm_of; i++) {
+    int dup = 0;
+    for (size_t k = 0; k < a->nmember_of && !dup; k++) dup = !strcmp(a->member_of[k], m[i]);
+    if (dup) {
+      const an_yaml *v = an_yaml_get(doc->file.meta, "member-of");
+      an_diag_add(d, AN_WARNING, doc->file.path, v->line, v->column,
+                  "member-of: '%s' is given twice", m[i]);
+      continue;
+    }
+    a->member_of[a->nmember_of++] = an_xstrdup(m[i]);
+  }
   free(m);
 }
 
@@ -644,6 +660,72 @@ static void S_mentions(an_corpus *c) {
   an_matcher_free(m);
 }
 
+/* A source published after the briefing's date (its "as of" day) is
+ * probably misdated: a warning at its 'published:' value.  Without a
+ * briefing date nothing is checked (the clock is never read, so that a
+ * build depends on its input alone). */
+static void S_future(const an_corpus *c, an_diags *d) {
+  if (!c->briefing || !c->briefing->has_published) return;
+  char as_of[11], pub[11];
+  an_day_iso(c->briefing->published, as_of);
+  for (size_t i = 0; i < c->nsources; i++) {
+    const an_doc *doc = c->sources[i].doc;
+    if (!doc->has_published || doc->published <= c->briefing->published) continue;
+    const an_yaml *v = an_yaml_get(doc->file.meta, "published");
+    an_day_iso(doc->published, pub);
+    an_diag_add(d, AN_WARNING, doc->file.path, v ? v->line : 1, v ? v->column : 1,
+                "published %s, after the briefing's date %s (briefing.md 'date:'); "
+                "is either date wrong?", pub, as_of);
+  }
+}
+
+/* An alias (or name) given to two declared actors makes plain-text
+ * mentions ambiguous: a warning at the later one.  Sorted, so that 100k
+ * actors cost n log n. */
+typedef struct {
+  const char *text;
+  size_t actor, index; /* index: 0 for the name, k + 1 for alias k */
+} S_label;
+
+static int S_cmp_label(const void *pa, const void *pb) {
+  const S_label *a = pa, *b = pb;
+  int r = strcmp(a->text, b->text);
+  if (r) return r;
+  if (a->actor != b->actor) return a->actor < b->actor ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void S_shared_aliases(const an_corpus *c, an_diags *d) {
+  size_t n = 0, cap = 0;
+  S_label *v = NULL;
+  for (size_t i = 0; i < c->nactors; i++) {
+    const an_actor *a = c->actors[i];
+    if (!a->doc) continue;
+    for (size_t k = 0; k <= a->naliases; k++) {
+      v = an_xgrow(v, &cap, n + 1, sizeof(S_label));
+      v[n].text = k ? a->aliases[k - 1] : a->name;
+      v[n].actor = i;
+      v[n++].index = k;
+    }
+  }
+  if (n) qsort(v, n, sizeof(S_label), S_cmp_label);
+  for (size_t i = 1; i < n; i++) {
+    if (strcmp(v[i].text, v[i - 1].text) != 0 || v[i].index == 0) continue;
+    const an_actor *a = c->actors[v[i].actor];
+    const an_yaml *y = an_yaml_get(a->doc->file.meta, "aliases");
+    if (v[i].actor == v[i - 1].actor)
+      an_diag_add(d, AN_WARNING, a->doc->file.path, y ? y->line : 1, y ? y->column : 1,
+                  "alias '%s' repeats the name or another alias of this actor",
+                  v[i].text);
+    else
+      an_diag_add(d, AN_WARNING, a->doc->file.path, y ? y->line : 1, y ? y->column : 1,
+                  "alias '%s' is also a name or alias of '%s'; plain-text "
+                  "mentions of it are counted for both", v[i].text,
+                  c->actors[v[i - 1].actor]->id);
+  }
+  free(v);
+}
+
 an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   struct stat st;
   if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -687,13 +769,16 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
                     "'%s' is not a valid source id (the file name without .md): "
                     "ids are 1-64 lower-case letters, digits and '-'", s->id);
       S_scalar(doc, "title", 1, d);
-      if (!doc->has_published && !an_yaml_get(doc->file.meta, "published"))
-        an_diag_add(d, AN_WARNING, doc->file.path, doc->file.meta_line, doc->file.meta_line ? 1 : 0,
+      if (!doc->has_published && !an_yaml_get(doc->file.meta, "published") &&
+          !(doc->file.meta_line && !doc->file.meta))
+        an_diag_add(d, AN_WARNING, doc->file.path, doc->file.meta_line ? doc->file.meta_line : 1, 1,
                     "no 'published:' date: relative times cannot be read and "
                     "undated events cannot be placed");
     }
     S_free_names(names, n);
   }
+  S_future(c, d);
+  S_shared_aliases(c, d);
   /* mentions: briefing, sources, then actor profiles */
   if (c->briefing) S_use_mentions(c, &actor_cap, c->briefing, d);
   for (size_t i = 0; i < c->nsources; i++)

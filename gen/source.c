@@ -5,18 +5,23 @@
  * must stand something non-blank (else the two lines are thematic breaks).
  * It is YAML, parsed by libyaml; aliases are refused (no "billion laughs"),
  * and the YAML is limited in size and nesting. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/xmlstring.h>
 #include <yaml.h>
 
 #include "alloc.h"
+#include "fault.h"
 
 #define S_YAML_MAX_DEPTH 32
 
@@ -52,8 +57,19 @@ int an_file_char_column(const an_file *f, int line, int byte_column) {
   size_t start = f->lines[line - 1], end = start + (size_t)byte_column - 1;
   if (end > f->len) end = f->len;
   int col = 1;
-  for (size_t i = start; i < end; i++)
+  size_t i = start;
+  /* go on from the last position asked on this line (a cache in an
+   * otherwise const file: the object itself is never const) */
+  if (f->col_line == (size_t)line && f->col_byte <= end && f->col_byte >= start) {
+    i = f->col_byte;
+    col = f->col_char;
+  }
+  for (; i < end; i++)
     if (((unsigned char)f->text[i] & 0xC0) != 0x80) col++;
+  an_file *m = (an_file *)f;
+  m->col_line = (size_t)line;
+  m->col_byte = end;
+  m->col_char = col;
   return col;
 }
 
@@ -358,7 +374,45 @@ static an_status S_split_front_matter(an_file *f, an_diags *d) {
   size_t stop = close + 1 < f->nlines ? f->lines[close + 1] : f->len;
   for (size_t i = 0; i < stop; i++)
     if (f->text[i] != '\n' && f->text[i] != '\r') f->text[i] = ' ';
+  f->col_line = 0; /* the text changed */
   return f->meta ? AN_OK : AN_ERR_INPUT;
+}
+
+/* Makes f an empty, refused file (its diagnostic already given). */
+static an_status S_refuse(an_file *f) {
+  free(f->text);
+  free(f->lines);
+  an_yaml_free(f->meta);
+  f->meta = NULL;
+  f->meta_line = 0;
+  f->text = an_xstrdup("");
+  f->len = 0;
+  f->col_line = 0;
+  S_index_lines(f);
+  f->refused = 1;
+  return AN_ERR_INPUT;
+}
+
+/* Refuses a file with more than AN_FILE_MAX_RISKY of a construct on which
+ * cmark 0.30.2 is super-linear (source.h); 1 when refused. */
+static int S_risky(an_file *f, an_diags *d) {
+  static const char *const pats[] = {"![", "<!--"};
+  static const char *const cves[] = {"CVE-2023-22486", "CVE-2023-22484"};
+  for (size_t k = 0; k < 2; k++) {
+    size_t n = 0, plen = strlen(pats[k]);
+    for (const char *p = f->text; (p = strstr(p, pats[k])) != NULL; p += plen) {
+      if (++n <= AN_FILE_MAX_RISKY) continue;
+      int line, col;
+      an_file_locate(f, (size_t)(p - f->text), &line, &col);
+      an_diag_add(d, AN_ERROR, f->path, line, col,
+                  "more than %d '%s' in one file; the Markdown parser of this "
+                  "system (cmark 0.30.2) slows down steeply on them (%s), so "
+                  "the file is not read: split it, or remove the HTML "
+                  "comments and images", AN_FILE_MAX_RISKY, pats[k], cves[k]);
+      return 1;
+    }
+  }
+  return 0;
 }
 
 an_status an_file_from_memory(const char *data, size_t len, const char *display,
@@ -366,49 +420,91 @@ an_status an_file_from_memory(const char *data, size_t len, const char *display,
   memset(f, 0, sizeof *f);
   f->path = an_xstrdup(display);
   S_clean_copy(f, data, len, d);
+  if (S_risky(f, d)) return S_refuse(f);
   return S_split_front_matter(f, d);
 }
 
-an_status an_file_read(const char *path, const char *display, an_file *f,
-                       an_diags *d) {
+/* 1 when the real path of `path` lies inside the real path of `root`;
+ * *target receives the real path (caller frees) when it does not. */
+static int S_inside(const char *path, const char *root, char **target) {
+  *target = NULL;
+  char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
+  int inside = 1;
+  if (rp && rr) {
+    size_t n = strlen(rr);
+    inside = strncmp(rp, rr, n) == 0 && (rp[n] == '/' || (n == 1 && rr[0] == '/'));
+    if (!inside) *target = an_xstrdup(rp);
+  }
+  free(rp);
+  free(rr);
+  return inside; /* unresolvable (dangling): open() reports it */
+}
+
+an_status an_file_read_in(const char *path, const char *display, const char *root,
+                          an_file *f, an_diags *d) {
   memset(f, 0, sizeof *f);
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
+  char *target;
+  if (root && !S_inside(path, root, &target)) {
+    an_diag_add(d, AN_ERROR, display, 0, 0,
+                "is a symbolic link to '%s', outside the input folder; it is "
+                "not read (copy the file into the input folder instead)", target);
+    free(target);
+    f->path = an_xstrdup(display);
+    return S_refuse(f);
+  }
+  /* O_NONBLOCK: a FIFO is refused below instead of waited on */
+  int fd = an_fault_io() ? -1 : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     an_diag_io(d, display, "cannot read: %s", strerror(errno));
     return AN_ERR_IO;
   }
   struct stat st;
-  if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-    an_diag_io(d, display, "not a regular file");
-    fclose(fp);
+  if (an_fault_io() || fstat(fd, &st) != 0) {
+    an_diag_io(d, display, "cannot read: %s", strerror(errno));
+    close(fd);
     return AN_ERR_IO;
   }
-  if ((unsigned long long)st.st_size > AN_FILE_MAX_BYTES) {
-    fclose(fp);
-    an_diag_add(d, AN_ERROR, display, 0, 0, "file is larger than %u MiB",
-                AN_FILE_MAX_BYTES >> 20);
+  if (!S_ISREG(st.st_mode) || (unsigned long long)st.st_size > AN_FILE_MAX_BYTES) {
+    close(fd);
+    if (S_ISDIR(st.st_mode))
+      an_diag_add(d, AN_ERROR, display, 0, 0,
+                  "is a folder, not a file; rename it (files ending in .md are "
+                  "read as Markdown)");
+    else if (!S_ISREG(st.st_mode))
+      an_diag_add(d, AN_ERROR, display, 0, 0,
+                  "is not a regular file (a FIFO, socket or device); it is not read");
+    else
+      an_diag_add(d, AN_ERROR, display, 0, 0, "file is larger than %u MiB; it is not read",
+                  AN_FILE_MAX_BYTES >> 20);
     f->path = an_xstrdup(display);
-    f->text = an_xstrdup("");
-    S_index_lines(f);
-    return AN_ERR_INPUT;
+    return S_refuse(f);
   }
   an_buf raw = AN_BUF_INIT;
   char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-    an_buf_put(&raw, chunk, n);
-    if (raw.len > AN_FILE_MAX_BYTES) break;
+  int err = 0;
+  an_buf_put(&raw, "", 0);
+  for (;;) {
+    ssize_t n = an_fault_io() ? -1 : read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) err = errno;
+    if (n <= 0) break;
+    an_buf_put(&raw, chunk, (size_t)n);
+    if (raw.len > AN_FILE_MAX_BYTES) break; /* grew while being read */
   }
-  int err = ferror(fp);
-  fclose(fp);
+  close(fd);
   if (err) {
     an_buf_free(&raw);
-    an_diag_io(d, display, "read failed");
+    an_diag_io(d, display, "cannot read: %s", strerror(err));
     return AN_ERR_IO;
   }
   an_status st2 = an_file_from_memory(an_buf_cstr(&raw), raw.len, display, f, d);
   an_buf_free(&raw);
   return st2;
+}
+
+an_status an_file_read(const char *path, const char *display, an_file *f,
+                       an_diags *d) {
+  return an_file_read_in(path, display, NULL, f, d);
 }
 
 void an_file_free(an_file *f) {

@@ -13,6 +13,11 @@
 
 #define AN_FILE_MAX_BYTES (8u << 20)        /* 8 MiB per file */
 #define AN_FRONT_MATTER_MAX_BYTES (64u << 10) /* 64 KiB of YAML */
+/* cmark 0.30.2 (Debian 12) is super-linear on long runs of some constructs
+ * (CVE-2023-22486 "![[]()", CVE-2023-22484 "<!--", fixed in 0.30.3):
+ * a file holding more than this many "![" or "<!--" is refused before
+ * cmark sees it (docs/diagnostics.md).  Real sources hold a few. */
+#define AN_FILE_MAX_RISKY 2000
 
 typedef enum { AN_YAML_SCALAR, AN_YAML_SEQ, AN_YAML_MAP } an_yaml_kind;
 
@@ -36,13 +41,26 @@ typedef struct {
   size_t nlines;
   an_yaml *meta;   /* the front matter mapping, or NULL when there is none */
   int meta_line;   /* line of the opening ---, 0 when none */
+  int refused;     /* 1 when the file was not read at all (too large, a
+                      folder, a symbolic link out of the input folder, too
+                      many risky constructs): text is "", reported in d */
+  /* private: the last column computed (an_file_char_column), so that
+   * positions along one long line cost linear time, not quadratic */
+  size_t col_line, col_byte;
+  int col_char;
 } an_file;
 
 /* Reads `path` (shown as `display`).  Returns AN_OK, AN_ERR_INPUT (bad
  * content: reported in d) or AN_ERR_IO (reported in d).  On anything but
- * AN_ERR_IO *out is usable and must be released with an_file_free. */
+ * AN_ERR_IO *out is usable and must be released with an_file_free.
+ * A folder, a FIFO or device (never opened for reading, so never waited
+ * on) or a too large file is refused: AN_ERR_INPUT with out->refused. */
 an_status an_file_read(const char *path, const char *display, an_file *out,
                        an_diags *d);
+/* The same, and a file whose real path (symbolic links resolved) is not
+ * inside the folder `root` is refused as well. */
+an_status an_file_read_in(const char *path, const char *display, const char *root,
+                          an_file *out, an_diags *d);
 /* The same from memory (tests, fuzzing). */
 an_status an_file_from_memory(const char *data, size_t len,
                               const char *display, an_file *out,

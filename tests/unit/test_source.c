@@ -148,8 +148,47 @@ int main(void) {
   d = an_diags_new();
   CHECK_INT(an_file_read("/nonexistent/x.md", "x.md", &f, d), AN_ERR_IO);
   CHECK(an_diags_len(d) == 1 && an_diags_at(d, 0)->io);
-  CHECK_INT(an_file_read("/", "root", &f, d), AN_ERR_IO);
   an_diags_free(d);
+
+  /* a folder is refused (bad input, not I/O): nothing read, f released */
+  d = an_diags_new();
+  CHECK_INT(an_file_read("/", "root", &f, d), AN_ERR_INPUT);
+  CHECK(f.refused && f.len == 0 && an_diags_len(d) == 1 && !an_diags_at(d, 0)->io);
+  an_file_free(&f);
+  an_diags_free(d);
+
+  /* a symbolic link out of the root folder is refused */
+  d = an_diags_new();
+  CHECK_INT(an_file_read_in("/etc/hostname", "x.md", "/tmp", &f, d), AN_ERR_INPUT);
+  CHECK(f.refused && an_diags_len(d) == 1);
+  an_file_free(&f);
+  an_diags_free(d);
+
+  /* too many "![" (cmark 0.30.2 is super-linear on them): refused */
+  {
+    an_buf b = AN_BUF_INIT;
+    for (int i = 0; i <= AN_FILE_MAX_RISKY; i++) an_buf_puts(&b, "![[]()");
+    d = an_diags_new();
+    CHECK_INT(an_file_from_memory(b.ptr, b.len, "r.md", &f, d), AN_ERR_INPUT);
+    CHECK(f.refused && f.len == 0 && an_diags_len(d) == 1);
+    CHECK(an_diags_at(d, 0)->line == 1 && an_diags_at(d, 0)->column == 6 * AN_FILE_MAX_RISKY + 1);
+    an_file_free(&f);
+    an_diags_free(d);
+    an_buf_free(&b);
+  }
+
+  /* columns along one long line: the cache gives the same answers */
+  {
+    const char *t = "\xc3\xa9t\xc3\xa9 [a](@b) [c](@d)\n";
+    d = an_diags_new();
+    an_file_from_memory(t, strlen(t), "c.md", &f, d);
+    CHECK_INT(an_file_char_column(&f, 1, 9), 7);
+    CHECK_INT(an_file_char_column(&f, 1, 20), 18);
+    CHECK_INT(an_file_char_column(&f, 1, 4), 3);
+    CHECK_INT(an_file_char_column(&f, 1, 9), 7);
+    an_file_free(&f);
+    an_diags_free(d);
+  }
 
   return check_report();
 }
