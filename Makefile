@@ -24,7 +24,14 @@ PKG_libexslt    := libxslt1-dev
 PKG_libcgraph   := libgraphviz-dev
 PKG_libgvc      := libgraphviz-dev
 PKG_yaml-0.1    := libyaml-dev
-MODULES := libcmark libxml-2.0 libxslt libexslt libcgraph libgvc yaml-0.1
+PKG_jansson     := libjansson-dev
+PKG_libical     := libical-dev
+MODULES := libcmark libxml-2.0 libxslt libexslt libcgraph libgvc yaml-0.1 jansson libical
+
+# libcsv (events.csv) ships no pkg-config file: its header is looked for
+# with the compiler, and it is linked by name.
+CSV_LIBS := -lcsv
+HAVE_CSV := $(shell printf '\043include <csv.h>\n' | $(CC) $(CPPFLAGS) -E -x c - >/dev/null 2>&1 && echo y)
 
 HAVE_PKGCONFIG := $(shell command -v pkg-config 2>/dev/null)
 ifneq ($(HAVE_PKGCONFIG),)
@@ -43,6 +50,9 @@ endif
 ifneq ($(MISSING),)
 $(error library $(firstword $(MISSING)) is missing: sudo apt-get install $(PKG_$(firstword $(MISSING))))
 endif
+ifeq ($(HAVE_CSV),)
+$(error library libcsv is missing: sudo apt-get install libcsv-dev)
+endif
 endif
 
 # Graphviz layout and render plugins are linked in directly (gvContextPlugins),
@@ -51,7 +61,7 @@ GV_LIBS := -L$(GV_PLUGINS) -Wl,-rpath,$(GV_PLUGINS) \
            -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout
 
 ALL_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -DAN_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_LIBS     := $(PKG_LIBS) $(GV_LIBS) $(LDLIBS)
+ALL_LIBS     := $(PKG_LIBS) $(CSV_LIBS) $(GV_LIBS) $(LDLIBS)
 
 SRCS      := $(wildcard gen/*.c)
 LIB_SRCS  := $(filter-out gen/main.c,$(SRCS))
@@ -77,12 +87,15 @@ DATADIR_STAMP := $(OBJ_DIR)/datadir.stamp
 $(shell mkdir -p $(OBJ_DIR); [ "`cat $(DATADIR_STAMP) 2>/dev/null`" = "$(DATADIR)" ] || echo "$(DATADIR)" > $(DATADIR_STAMP))
 $(OBJ_DIR)/main.o $(ASAN_DIR)/main.o: $(DATADIR_STAMP)
 
-# Debian packages: to build, then to test (XPath, schema, HTML and browser checks).
+# Debian packages: to build, then to test (XPath, schema, HTML and browser
+# checks; faketime for the time differential test against GNU date).
 DEBS_BUILD := build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
-              libgraphviz-dev libyaml-dev
-DEBS_TEST  := libxml2-utils tidy chromium fonts-dejavu-core
+              libgraphviz-dev libyaml-dev libjansson-dev libical-dev libcsv-dev
+DEBS_TEST  := libxml2-utils tidy chromium fonts-dejavu-core poppler-utils faketime \
+              graphviz python3-networkx python3-icalendar \
+              clang libclang-rt-14-dev valgrind
 
-.PHONY: all site setup check test install uninstall clean
+.PHONY: all site setup check test install uninstall clean bench
 .DELETE_ON_ERROR:
 
 all: annalist site
@@ -134,6 +147,28 @@ install: annalist
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/annalist
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# Not a test: a generated 1,000-actor, 5,000-action briefing (bench/gen.awk),
+# the whole build and the diagrams timed (bench/layout.c).  BENCH_SIZES
+# lists ACTORS:ACTIONS pairs.
+BENCH_SIZES ?= 10:50 100:500 1000:5000
+$(OBJ_DIR)/bench_layout: bench/layout.c $(LIB_OBJS) $(HDRS)
+	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -Igen -o $@ $< $(LIB_OBJS) $(ALL_LIBS)
+
+bench: annalist $(OBJ_DIR)/bench_layout
+	@set -e; for s in $(BENCH_SIZES); do \
+	  a=$${s%%:*}; n=$${s#*:}; d=build/bench/$$a; rm -rf $$d; \
+	  awk -v dir=$$d/in -v actors=$$a -v actions=$$n -f bench/gen.awk; \
+	  echo "== $$a actors, $$n actions"; \
+	  t0=$$(date +%s.%N); ./annalist build -o $$d/out $$d/in >/dev/null 2>&1; \
+	  t1=$$(date +%s.%N); \
+	  awk -v a=$$t0 -v b=$$t1 -v p=$$(find $$d/out -name '*.html' | wc -l) \
+	    'BEGIN { printf "build: %.2f s, %d pages\n", b - a, p }'; \
+	  $(OBJ_DIR)/bench_layout $$d/out/briefing.xml; \
+	done
+
+# Fuzzing, fault injection, Valgrind, pathological inputs.
+include tests/hardening.mk
 
 clean:
 	rm -rf build annalist out .out.annalist-*

@@ -16,6 +16,7 @@ typedef struct {
   const char *built;      /* build time to record (ISO 8601) or NULL */
   an_buf *explain;        /* when set: receives the audit trail of every time */
   an_buf *events;         /* when set: receives the chronology (report.h) */
+  const char *base_url;   /* --base-url (checked by publish.h) or NULL */
 } an_build_opts;
 
 /* Runs the pipeline.  Returns the exit status; everything to tell the user

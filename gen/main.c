@@ -10,12 +10,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/xmlmemory.h>
+
 #include "alloc.h"
 #include "build.h"
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
 #include "phrase.h"
+#include "publish.h"
+#include "scaffold.h"
 #include "views.h"
 #include "when.h"
 
@@ -34,6 +38,7 @@ static const char S_USAGE[] =
     "                             into OUT (default out/)\n"
     "  check [INPUT]              read and report only; writes nothing\n"
     "  events [INPUT]             print the chronology, one event per line\n"
+    "  init DIR                   make a new briefing folder to start from\n"
     "  date --ref DATE EXPR...    print how each time expression resolves\n"
     "  help [COMMAND]             show help for a command\n"
     "\n"
@@ -44,15 +49,18 @@ static const char S_USAGE[] =
 
 static const char S_BUILD_HELP[] =
     "usage: annalist build [-o OUT] [--strict] [--templates DIR]\n"
-    "                      [--diagnostics=gcc|github] [INPUT]\n"
+    "                      [--base-url URL] [--diagnostics=gcc|github] [INPUT]\n"
     "\n"
     "Reads INPUT (default input/): briefing.md, sources/*.md, actors/*.md;\n"
-    "writes the site into OUT (default out/): index.html, sources/<id>.html,\n"
-    "actors.svg, briefing.xml (the model), style.css.\n"
+    "writes the site into OUT (default out/): index.html, timeline.html,\n"
+    "sources/, actors/ and topics/ pages, the diagrams, briefing.xml (the\n"
+    "model) and the exports briefing.json, events.csv, events.ics, feed.xml\n"
+    "(and sitemap.xml with --base-url); docs/exports.md describes them.\n"
     "\n"
     "The site is written into a temporary folder beside OUT and swapped in\n"
     "only when everything succeeded: a failed build leaves OUT as it was.\n"
-    "OUT must be absent, empty, or a folder annalist made.\n"
+    "Unchanged files keep their modification time; files in OUT that\n"
+    "annalist did not write are kept (its manifest says which it wrote).\n"
     "\n"
     "options:\n"
     "  -o, --output OUT        the output folder (default out/)\n"
@@ -60,6 +68,11 @@ static const char S_BUILD_HELP[] =
     "  --templates DIR         use the stylesheets and CSS in DIR (default:\n"
     "                          $ANNALIST_TEMPLATES, else templates/ beside the\n"
     "                          program, else the installed ones)\n"
+    "  --base-url URL          the address OUT is published at (http:// or\n"
+    "                          https://, ending with /): absolute links in\n"
+    "                          feed.xml, sitemap.xml (written only then) and\n"
+    "                          each page's canonical link; pages link\n"
+    "                          relatively either way\n"
     "  --diagnostics=STYLE     gcc (FILE:LINE:COL: error: ...) or github\n"
     "                          (workflow commands that annotate pull requests)\n"
     "\n"
@@ -101,6 +114,20 @@ static const char S_EVENTS_HELP[] =
     "\n"
     "exit codes: 0 success, 1 the input has errors, 2 bad usage,\n"
     "            3 an I/O failure\n";
+
+static const char S_INIT_HELP[] =
+    "usage: annalist init DIR\n"
+    "\n"
+    "Makes DIR a new briefing folder to start from: briefing.md, one source\n"
+    "(sources/first-report.md) showing each kind of annotation once with a\n"
+    "comment on what it does, and two actors (actors/*.md).  It builds with\n"
+    "'annalist build --strict DIR' and no warning.\n"
+    "\n"
+    "DIR must not exist (its parent must) or be an empty folder: init never\n"
+    "replaces or adds to anything.\n"
+    "\n"
+    "exit codes: 0 made, 2 bad usage (DIR exists and is not an empty\n"
+    "            folder), 3 an I/O failure\n";
 
 static const char S_DATE_HELP[] =
     "usage: annalist date --ref YYYY-MM-DD [--order mdy|dmy] EXPR...\n"
@@ -192,7 +219,7 @@ static int S_cmd_build(int argc, char **argv, int mode, int strict) {
   static const char *const helps[] = {S_BUILD_HELP, S_CHECK_HELP, S_EVENTS_HELP};
   const char *cmd = names[mode];
   int check = mode != S_BUILD, explain = 0;
-  const char *input = NULL, *output = "out", *templates = NULL;
+  const char *input = NULL, *output = "out", *templates = NULL, *base_url = NULL;
   an_diag_style style = AN_DIAG_GCC;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -213,6 +240,11 @@ static int S_cmd_build(int argc, char **argv, int mode, int strict) {
       templates = argv[i];
     } else if (!check && !strncmp(a, "--templates=", 12)) {
       templates = a + 12;
+    } else if (!check && !strcmp(a, "--base-url")) {
+      if (++i >= argc) return S_usage_error(cmd, "%s needs a URL", a);
+      base_url = argv[i];
+    } else if (!check && !strncmp(a, "--base-url=", 11)) {
+      base_url = a + 11;
     } else if (!strncmp(a, "--diagnostics=", 14)) {
       if (!strcmp(a + 14, "gcc")) style = AN_DIAG_GCC;
       else if (!strcmp(a + 14, "github")) style = AN_DIAG_GITHUB;
@@ -227,6 +259,14 @@ static int S_cmd_build(int argc, char **argv, int mode, int strict) {
   }
   if (!input) input = "input";
   if (!*output) return S_usage_error(cmd, "%sthe output folder name is empty", "");
+  char why[128];
+  if (base_url && !an_publish_base_url_ok(base_url, why, sizeof why)) {
+    an_buf msg = AN_BUF_INIT;
+    an_buf_printf(&msg, "--base-url '%s': %s", base_url, why);
+    S_usage_error(cmd, "%s", an_buf_cstr(&msg));
+    an_buf_free(&msg);
+    return AN_ERR_USAGE;
+  }
   int bad;
   char *built = S_build_time(&bad);
   if (bad) return S_usage_error(cmd, "SOURCE_DATE_EPOCH='%s' is not a number of seconds",
@@ -234,7 +274,8 @@ static int S_cmd_build(int argc, char **argv, int mode, int strict) {
   char *tdir = templates ? an_xstrdup(templates) : S_templates_dir();
   an_buf report = AN_BUF_INIT;
   an_build_opts o = {input, check ? NULL : output, tdir, strict, built,
-                     explain ? &report : NULL, mode == S_EVENTS ? &report : NULL};
+                     explain ? &report : NULL, mode == S_EVENTS ? &report : NULL,
+                     base_url};
   an_diags *d = an_diags_new();
   an_status st = an_build(&o, d);
   fputs(an_buf_cstr(&report), stdout);
@@ -252,6 +293,31 @@ static int S_cmd_build(int argc, char **argv, int mode, int strict) {
   free(tdir);
   free(built);
   an_views_cleanup();
+  return st;
+}
+
+static int S_cmd_init(int argc, char **argv) {
+  const char *dir = NULL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (S_is_help(a)) {
+      fputs(S_INIT_HELP, stdout);
+      return AN_OK;
+    } else if (a[0] == '-' && a[1]) {
+      return S_usage_error("init", "unknown option '%s'", a);
+    } else if (dir) {
+      return S_usage_error("init", "one folder only ('%s' is extra)", a);
+    } else {
+      dir = a;
+    }
+  }
+  if (!dir || !*dir) return S_usage_error("init", "which folder? (annalist init DIR)%s", "");
+  an_diags *d = an_diags_new();
+  an_status st = an_scaffold(dir, d);
+  S_print_diags(d, AN_DIAG_GCC);
+  an_diags_free(d);
+  if (st == AN_OK)
+    fprintf(stderr, "annalist: made %s; build it with: annalist build -o out %s\n", dir, dir);
   return st;
 }
 
@@ -311,6 +377,9 @@ static int S_cmd_date(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  /* libxml2 and libxslt allocate through alloc.h: out of memory ends the
+   * same way everywhere (before any libxml2 call) */
+  xmlMemSetup(free, an_xmalloc, an_xrealloc, an_xstrdup);
   int strict = 0, i = 1;
   for (; i < argc && argv[i][0] == '-'; i++) {
     const char *a = argv[i];
@@ -335,14 +404,16 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "check")) return S_cmd_build(argc - i, argv + i, S_CHECK, strict);
   if (!strcmp(cmd, "events")) return S_cmd_build(argc - i, argv + i, S_EVENTS, strict);
   if (!strcmp(cmd, "date")) return S_cmd_date(argc - i, argv + i);
+  if (!strcmp(cmd, "init")) return S_cmd_init(argc - i, argv + i);
   if (!strcmp(cmd, "help")) {
     const char *t = i + 1 < argc ? argv[i + 1] : NULL;
     fputs(!t ? S_USAGE : !strcmp(t, "build") ? S_BUILD_HELP
                        : !strcmp(t, "check") ? S_CHECK_HELP
                        : !strcmp(t, "date") ? S_DATE_HELP
+                       : !strcmp(t, "init") ? S_INIT_HELP
                        : !strcmp(t, "events") ? S_EVENTS_HELP : S_USAGE,
           stdout);
     return AN_OK;
   }
-  return S_usage_error(NULL, "unknown command '%s' (build, check, events, date, help)", cmd);
+  return S_usage_error(NULL, "unknown command '%s' (build, check, events, date, init, help)", cmd);
 }

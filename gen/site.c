@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "fault.h"
 
 typedef struct {
   char **v;
@@ -53,13 +54,13 @@ static void S_clear(S_list *l) {
   memset(l, 0, sizeof *l);
 }
 
-/* Reads a manifest; 0 when there is none. */
+/* Reads a manifest; 0 when there is none, -1 when it cannot be read. */
 static int S_read_manifest(const char *dir, S_list *l) {
   an_buf path = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", dir, AN_MANIFEST);
-  FILE *fp = fopen(an_buf_cstr(&path), "r");
+  FILE *fp = an_fault_io() ? NULL : fopen(an_buf_cstr(&path), "r");
   an_buf_free(&path);
-  if (!fp) return 0;
+  if (!fp) return errno == ENOENT ? 0 : -1;
   char line[4096];
   while (fgets(line, sizeof line, fp)) {
     size_t len = strcspn(line, "\n");
@@ -102,7 +103,7 @@ static int S_make_parents(const char *dir, const char *rel) {
   char *start = p.ptr + strlen(dir) + 1;
   for (char *q = strchr(start, '/'); q && ok; q = strchr(q + 1, '/')) {
     *q = '\0';
-    if (mkdir(p.ptr, 0755) != 0 && errno != EEXIST) ok = 0;
+    if (an_fault_io() || (mkdir(p.ptr, 0755) != 0 && errno != EEXIST)) ok = 0;
     *q = '/';
   }
   an_buf_free(&p);
@@ -165,11 +166,13 @@ static void S_remove_stale(const char *parent, const char *base) {
   an_buf_free(&prefix);
 }
 
+static void S_free_early(an_site *s);
+
 an_site *an_site_begin(const char *out_arg, an_diags *d) {
   char *out = an_xstrdup(out_arg);
   for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--) out[n - 1] = '\0';
   struct stat st;
-  int had_out = lstat(out, &st) == 0;
+  int had_out = !an_fault_io() && lstat(out, &st) == 0;
   if (had_out && !S_ISDIR(st.st_mode)) {
     an_diag_io(d, out, "the output folder exists and is not a folder");
     free(out);
@@ -180,11 +183,21 @@ an_site *an_site_begin(const char *out_arg, an_diags *d) {
     free(out);
     return NULL;
   }
+  /* a read-only folder would be swapped out but never emptied */
+  if (had_out && (an_fault_io() || access(out, W_OK) != 0)) {
+    an_diag_io(d, out, "the output folder is not writable: %s", strerror(errno));
+    free(out);
+    return NULL;
+  }
   an_site *s = an_xcalloc(1, sizeof(an_site));
   s->out = out;
   s->had_out = had_out;
+  if (had_out && S_read_manifest(out, &s->old) < 0) {
+    an_diag_io(d, out, "cannot read %s/%s: %s", out, AN_MANIFEST, strerror(errno));
+    S_free_early(s);
+    return NULL;
+  }
   if (had_out) {
-    S_read_manifest(out, &s->old);
     S_list all = {0};
     S_walk(out, "", &all);
     for (size_t i = 0; i < all.n; i++)
@@ -211,7 +224,7 @@ an_site *an_site_begin(const char *out_arg, an_diags *d) {
   an_buf_printf(&tmpl, "%s/.%s.annalist-%ld-XXXXXX", parent.ptr, base, (long)getpid());
   an_buf_free(&parent);
   s->tmp = an_buf_detach(&tmpl);
-  if (!mkdtemp(s->tmp)) {
+  if (an_fault_io() || !mkdtemp(s->tmp)) {
     an_diag_io(d, out, "cannot create a temporary folder beside the output: %s",
                strerror(errno));
     S_clear(&s->old);
@@ -258,13 +271,13 @@ static int S_same_bytes(const char *path, const void *data, size_t len) {
 }
 
 static int S_write_file(const char *path, const void *data, size_t len) {
-  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+  int fd = an_fault_io() ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (fd < 0) return 0;
   const char *b = data;
   size_t left = len;
   int ok = 1;
   while (left) {
-    ssize_t w = write(fd, b, left);
+    ssize_t w = an_fault_io() ? -1 : write(fd, b, left);
     if (w < 0) {
       if (errno == EINTR) continue;
       ok = 0;
@@ -273,7 +286,7 @@ static int S_write_file(const char *path, const void *data, size_t len) {
     b += w;
     left -= (size_t)w;
   }
-  if (close(fd) != 0) ok = 0;
+  if (close(fd) != 0 || an_fault_io()) ok = 0;
   return ok;
 }
 
@@ -306,6 +319,11 @@ int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
   return ok;
 }
 
+static void S_free_early(an_site *s) {
+  free(s->out);
+  free(s);
+}
+
 static void S_free(an_site *s) {
   S_clear(&s->old);
   S_clear(&s->foreign);
@@ -326,9 +344,15 @@ int an_site_commit(an_site *s, an_diags *d) {
   an_buf man = AN_BUF_INIT;
   an_buf_puts(&man, "# files written by annalist; the next build replaces exactly these\n");
   for (size_t i = 0; i < s->files.n; i++) an_buf_printf(&man, "%s\n", s->files.v[i]);
-  an_buf path = AN_BUF_INIT;
+  an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", s->tmp, AN_MANIFEST);
-  int ok = S_write_file(an_buf_cstr(&path), man.ptr, man.len);
+  an_buf_printf(&old, "%s/%s", s->out, AN_MANIFEST);
+  /* an unchanged manifest is kept too, so a rebuild that changes nothing
+   * touches no file at all */
+  int ok = (s->had_out && S_same_bytes(an_buf_cstr(&old), man.ptr, man.len) &&
+            link(an_buf_cstr(&old), an_buf_cstr(&path)) == 0) ||
+           S_write_file(an_buf_cstr(&path), man.ptr, man.len);
+  an_buf_free(&old);
   if (!ok) an_diag_io(d, s->out, "cannot write the manifest: %s", strerror(errno));
   an_buf_free(&path);
   an_buf_free(&man);
@@ -337,7 +361,7 @@ int an_site_commit(an_site *s, an_diags *d) {
     an_buf from = AN_BUF_INIT, to = AN_BUF_INIT;
     an_buf_printf(&from, "%s/%s", s->out, s->foreign.v[i]);
     an_buf_printf(&to, "%s/%s", s->tmp, s->foreign.v[i]);
-    ok = S_make_parents(s->tmp, s->foreign.v[i]) &&
+    ok = S_make_parents(s->tmp, s->foreign.v[i]) && !an_fault_io() &&
          link(an_buf_cstr(&from), an_buf_cstr(&to)) == 0;
     if (!ok)
       an_diag_io(d, s->out, "cannot keep '%s', which annalist did not write: %s",
@@ -350,7 +374,7 @@ int an_site_commit(an_site *s, an_diags *d) {
     return 0;
   }
   if (!s->had_out) {
-    if (rename(s->tmp, s->out) != 0) {
+    if (an_fault_io() || rename(s->tmp, s->out) != 0) {
       an_diag_io(d, s->out, "cannot move the new output in place: %s", strerror(errno));
       an_site_abort(s);
       return 0;
@@ -359,7 +383,7 @@ int an_site_commit(an_site *s, an_diags *d) {
     return 1;
   }
   /* swap atomically: afterwards s->tmp holds the previous output */
-  if (renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->out, RENAME_EXCHANGE) != 0) {
+  if (an_fault_io() || renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->out, RENAME_EXCHANGE) != 0) {
     an_diag_io(d, s->out, "cannot swap the new output in place: %s", strerror(errno));
     an_site_abort(s);
     return 0;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
@@ -31,6 +32,8 @@ struct an_views {
   S_sheet *sheets;
   size_t nsheets, cap;
   an_buf errors; /* messages libxml2/libxslt reported during one call */
+  char **globals;  /* name, value, ...: parameters of every transform */
+  size_t nglobals, gcap;
 };
 
 /* libxml2 and libxslt report through global handlers; they append to the
@@ -47,20 +50,66 @@ static void S_generic_error(void *ctx, const char *fmt, ...) {
 static void S_structured_error(void *ctx, xmlErrorPtr err) {
   an_views *v = ctx;
   if (!v || !err || !err->message) return;
-  if (err->file) an_buf_printf(&v->errors, "%s:%d: ", err->file, err->line);
+  /* the same "file F line N" that libxslt writes, for S_flush_errors */
+  if (err->file) an_buf_printf(&v->errors, "file %s line %d: ", err->file, err->line);
   an_buf_puts(&v->errors, err->message);
 }
 
+/* "... file F line N ..." in one message of libxml2/libxslt: sets *file
+ * (a copy) and *line, and returns 1; 0 when it names no place. */
+static int S_place(const char *s, size_t n, char **file, int *line) {
+  char *msg = an_xstrndup(s, n);
+  int found = 0;
+  const char *f = strstr(msg, "file ");
+  const char *l = f ? strstr(f + 5, " line ") : NULL;
+  if (l && l > f + 5 && l[6] >= '0' && l[6] <= '9') {
+    *file = an_xstrndup(f + 5, (size_t)(l - (f + 5)));
+    *line = atoi(l + 6);
+    found = 1;
+  }
+  free(msg);
+  return found;
+}
+
+/* One diagnostic per line of what the libraries said, at the stylesheet
+ * and line they name ("runtime error: file F line N element E"): a line
+ * that names a place gives it to the lines after it, and the lines before
+ * the first such line take the first place (libxslt names it after the
+ * XPath error).  Without any, the place is `file`, line 0. */
 static void S_flush_errors(an_views *v, const char *file, an_diags *d) {
   if (!v->errors.len) return;
-  /* one diagnostic per line of what the libraries said */
-  const char *s = an_buf_cstr(&v->errors);
-  while (*s) {
+  const char *all = an_buf_cstr(&v->errors);
+  char *at_file = NULL;
+  int at_line = 0;
+  for (const char *s = all; *s && !at_file;) { /* the first place */
     const char *nl = strchr(s, '\n');
     size_t n = nl ? (size_t)(nl - s) : strlen(s);
-    if (n) an_diag_add(d, AN_ERROR, file, 0, 0, "%.*s", (int)n, s);
+    S_place(s, n, &at_file, &at_line);
     s += n + (nl ? 1 : 0);
   }
+  for (const char *s = all; *s;) {
+    const char *nl = strchr(s, '\n');
+    size_t n = nl ? (size_t)(nl - s) : strlen(s);
+    char *f = NULL;
+    int line = 0;
+    if (S_place(s, n, &f, &line)) {
+      free(at_file);
+      at_file = f;
+      at_line = line;
+    }
+    /* S_structured_error's "file F line N: " said only the place */
+    const char *m = s;
+    if (f && strncmp(s, "file ", 5) == 0) {
+      const char *colon = strstr(s, ": ");
+      if (colon && colon < s + n) m = colon + 2;
+    }
+    size_t mn = n - (size_t)(m - s);
+    if (mn)
+      an_diag_add(d, AN_ERROR, at_file ? at_file : file, at_file ? at_line : 0, 0,
+                  "%.*s", (int)mn, m);
+    s += n + (nl ? 1 : 0);
+  }
+  free(at_file);
   an_buf_clear(&v->errors);
 }
 
@@ -95,7 +144,10 @@ static xsltStylesheetPtr S_sheet_get(an_views *v, const char *name, an_diags *d)
   an_buf_printf(&path, "%s/%s.xsl", v->dir, name);
   xmlDocPtr sd = xmlReadFile(an_buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
   xsltStylesheetPtr style = NULL;
-  if (!sd) {
+  if (!sd && access(an_buf_cstr(&path), R_OK) == 0) { /* not well-formed */
+    S_flush_errors(v, an_buf_cstr(&path), d);
+    an_diag_add(d, AN_ERROR, an_buf_cstr(&path), 0, 0, "the stylesheet is not well-formed XML");
+  } else if (!sd) {
     an_diag_io(d, an_buf_cstr(&path), "cannot read the stylesheet");
     an_buf_clear(&v->errors);
   } else {
@@ -120,6 +172,25 @@ static xsltStylesheetPtr S_sheet_get(an_views *v, const char *name, an_diags *d)
   return style;
 }
 
+void an_views_param(an_views *v, const char *name, const char *value) {
+  for (size_t i = 0; i < v->nglobals; i += 2)
+    if (strcmp(v->globals[i], name) == 0) {
+      free(v->globals[i + 1]);
+      v->globals[i + 1] = an_xstrdup(value);
+      return;
+    }
+  v->globals = an_xgrow(v->globals, &v->gcap, v->nglobals + 2, sizeof(char *));
+  v->globals[v->nglobals++] = an_xstrdup(name);
+  v->globals[v->nglobals++] = an_xstrdup(value);
+}
+
+/* Is `name` among the names of params (name, value, ..., NULL)? */
+static int S_has_param(const char *const *params, const char *name) {
+  for (size_t i = 0; params && params[i] && params[i + 1]; i += 2)
+    if (strcmp(params[i], name) == 0) return 1;
+  return 0;
+}
+
 int an_views_render(an_views *v, const char *name, xmlDocPtr doc,
                     const char *const *params, char **out, size_t *len,
                     an_diags *d) {
@@ -132,6 +203,11 @@ int an_views_render(an_views *v, const char *name, xmlDocPtr doc,
   xsltSetCtxtSecurityPrefs(v->sec, ctxt);
   xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (params) xsltQuoteUserParams(ctxt, (const char **)params);
+  /* the parameters of every transform, unless the call gave its own */
+  for (size_t i = 0; i < v->nglobals; i += 2)
+    if (!S_has_param(params, v->globals[i]))
+      xsltQuoteOneUserParam(ctxt, (const xmlChar *)v->globals[i],
+                            (const xmlChar *)v->globals[i + 1]);
   xmlDocPtr res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
   int ok = res != NULL && ctxt->state == XSLT_STATE_OK;
   xsltFreeTransformContext(ctxt);
@@ -192,6 +268,8 @@ void an_views_close(an_views *v) {
     xsltFreeStylesheet(v->sheets[i].style);
   }
   free(v->sheets);
+  for (size_t i = 0; i < v->nglobals; i++) free(v->globals[i]);
+  free(v->globals);
   xsltSetDefaultSecurityPrefs(NULL);
   xsltFreeSecurityPrefs(v->sec);
   xmlSetGenericErrorFunc(NULL, NULL);

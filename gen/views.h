@@ -20,6 +20,11 @@ typedef struct an_views an_views;
 an_views *an_views_open(const char *templates_dir, an_diags *d);
 void an_views_close(an_views *v);
 
+/* Sets a literal string parameter given to every later transform (as
+ * "base-url"); a parameter of the same name in a render's own list wins.
+ * Setting a name again replaces its value. */
+void an_views_param(an_views *v, const char *name, const char *value);
+
 /* Applies templates/<name>.xsl to doc with literal string parameters
  * (params: name, value, ..., NULL).  Returns 1 and the serialized result in
  * *out (free with free()), or 0 with the stylesheet's errors in d. */

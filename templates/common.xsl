@@ -21,6 +21,13 @@
   <!-- Relative path from the page to the site root: "" or "../". -->
   <xsl:param name="root" select="''"/>
 
+  <!-- The address the site is published at (the base-url option of
+       annalist build), ending
+       with "/"; empty for none, and then no page has an absolute link.
+       With it each page has <link rel="canonical">, made from the path
+       its view names (template "page-path"). -->
+  <xsl:param name="base-url" select="''"/>
+
   <!-- Block containers lose their indentation; inline containers keep
        every character (the model has no text wrapper element, so a space
        between two inline elements is a text node of its own). -->
@@ -65,8 +72,24 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:call-template name="page-title"/></title>
+        <!-- no icon: say so, rather than have browsers ask the host for
+             /favicon.ico (a 404 on every site that has none) -->
+        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="{$root}style.css"/>
         <link rel="stylesheet" href="{$root}print.css" media="print"/>
+        <link rel="alternate" type="application/atom+xml" href="{$root}feed.xml"
+              title="{concat(/briefing/head/title, ': events')}"/>
+        <xsl:variable name="page-path"><xsl:call-template name="page-path"/></xsl:variable>
+        <xsl:if test="$base-url != '' and string($page-path) != ''">
+          <link rel="canonical" href="{concat($base-url, $page-path)}"/>
+        </xsl:if>
+        <!-- schema.org JSON-LD made by the generator (gen/export.c): JSON
+             with every "<" written \u003c, so it cannot end the script
+             element; the html output method copies script text as it is -->
+        <xsl:variable name="jsonld-for"><xsl:call-template name="jsonld-for"/></xsl:variable>
+        <xsl:for-each select="/briefing/jsonld/item[@for = string($jsonld-for)][1]">
+          <script type="application/ld+json"><xsl:value-of select="."/></script>
+        </xsl:for-each>
       </head>
       <body>
         <xsl:apply-templates select="/briefing/head/marking" mode="banner">
@@ -85,13 +108,6 @@
                 </xsl:apply-templates>
               </td></tr>
             </thead>
-            <tfoot class="print-only" aria-hidden="true">
-              <tr><td>
-                <xsl:apply-templates select="/briefing/head/marking" mode="banner">
-                  <xsl:with-param name="where" select="'print'"/>
-                </xsl:apply-templates>
-              </td></tr>
-            </tfoot>
           </xsl:if>
           <tbody><tr><td>
             <xsl:apply-templates select="/briefing" mode="page"/>
@@ -109,6 +125,17 @@
               </p>
             </footer>
           </td></tr></tbody>
+          <!-- after tbody, as HTML5 orders them; printed on every page all
+               the same -->
+          <xsl:if test="/briefing/head/marking">
+            <tfoot class="print-only" aria-hidden="true">
+              <tr><td>
+                <xsl:apply-templates select="/briefing/head/marking" mode="banner">
+                  <xsl:with-param name="where" select="'print'"/>
+                </xsl:apply-templates>
+              </td></tr>
+            </tfoot>
+          </xsl:if>
         </table>
         <xsl:apply-templates select="/briefing/head/marking" mode="banner">
           <xsl:with-param name="where" select="'bottom'"/>
@@ -117,10 +144,18 @@
     </html>
   </xsl:template>
 
-  <!-- Views override these two. -->
+  <!-- Views override these. -->
   <xsl:template name="page-title">
     <xsl:value-of select="/briefing/head/title"/>
   </xsl:template>
+
+  <!-- The page's path from the site root ("sources/ID.html"), for its
+       canonical link; empty: none. -->
+  <xsl:template name="page-path"/>
+
+  <!-- The key of the page's JSON-LD in /briefing/jsonld ("index",
+       "source:ID", "actor:ID"); empty: none. -->
+  <xsl:template name="jsonld-for"/>
 
   <xsl:template match="briefing" mode="page"/>
 
@@ -183,11 +218,21 @@
         </time>
       </xsl:if>
       <xsl:text>.</xsl:text>
+      <!-- a link only for http(s): a 'javascript:' or 'data:' url is text -->
+      <xsl:variable name="url-scheme" select="translate(substring-before(normalize-space(url), ':'),
+                                              'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
       <xsl:if test="normalize-space(url) != ''">
         <xsl:text> </xsl:text>
-        <a class="cite-url" href="{normalize-space(url)}" rel="noopener noreferrer">
-          <xsl:value-of select="normalize-space(url)"/>
-        </a>
+        <xsl:choose>
+          <xsl:when test="$url-scheme = 'http' or $url-scheme = 'https'">
+            <a class="cite-url" href="{normalize-space(url)}" rel="noopener noreferrer">
+              <xsl:value-of select="normalize-space(url)"/>
+            </a>
+          </xsl:when>
+          <xsl:otherwise>
+            <span class="cite-url"><xsl:value-of select="normalize-space(url)"/></span>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:if>
       <xsl:apply-templates select="grading" mode="citation"/>
     </span>
@@ -484,8 +529,11 @@
 
   <xsl:template match="actor-ref" mode="body">
     <xsl:variable name="a" select="key('actor', @ref)"/>
-    <span class="actor" data-actor="{@ref}">
+    <!-- a link to the actor's page (actor.xsl), which every actor of the
+         model has; ids are [a-z0-9-], safe in an address as they are -->
+    <a class="actor" data-actor="{@ref}">
       <xsl:if test="$a">
+        <xsl:attribute name="href"><xsl:value-of select="concat($root, 'actors/', @ref, '.html')"/></xsl:attribute>
         <xsl:attribute name="class">actor kind-<xsl:value-of select="$a/@kind"/></xsl:attribute>
         <xsl:attribute name="title">
           <xsl:value-of select="$a/name"/>
@@ -496,7 +544,7 @@
         </xsl:attribute>
       </xsl:if>
       <xsl:apply-templates mode="body"/>
-    </span>
+    </a>
   </xsl:template>
 
   <xsl:template match="action-ref" mode="body">
@@ -535,13 +583,14 @@
   </xsl:template>
 
   <xsl:template match="topic-ref" mode="body">
-    <span class="topic" data-topic="{@ref}">
+    <a class="topic" data-topic="{@ref}">
       <xsl:variable name="t" select="key('topic', @ref)"/>
       <xsl:if test="$t">
+        <xsl:attribute name="href"><xsl:value-of select="concat($root, 'topics/', @ref, '.html')"/></xsl:attribute>
         <xsl:attribute name="title">Topic: <xsl:value-of select="$t/name"/></xsl:attribute>
       </xsl:if>
       <xsl:apply-templates mode="body"/>
-    </span>
+    </a>
   </xsl:template>
 
   <!-- Anything unknown in a body: keep its text, never its markup. -->

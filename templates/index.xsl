@@ -11,11 +11,20 @@
                 exclude-result-prefixes="svg">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="actors-common.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
   <xsl:param name="root" select="''"/>
+
+  <xsl:template name="page-path">
+    <xsl:value-of select="'index.html'"/>
+  </xsl:template>
+
+  <xsl:template name="jsonld-for">
+    <xsl:value-of select="'index'"/>
+  </xsl:template>
 
   <xsl:template name="page-title">
     <xsl:value-of select="/briefing/head/title"/>
@@ -49,8 +58,34 @@
         <h2 id="chronology-h">Chronology</h2>
         <xsl:choose>
           <xsl:when test="events/event">
+            <!-- the latest events (and any the conflicts section links to);
+                 the full chronology is timeline.html -->
+            <xsl:variable name="n" select="count(events/event)"/>
+            <p class="note chronology-more">
+              <xsl:choose>
+                <xsl:when test="$n &gt; 10">
+                  <xsl:text>The 10 latest of </xsl:text>
+                  <xsl:value-of select="$n"/>
+                  <xsl:text> events</xsl:text>
+                  <xsl:if test="events/event[position() &lt;= $n - 10][@conflict = 'true']">
+                    <xsl:text>, and those whose sources disagree on the date</xsl:text>
+                  </xsl:if>
+                  <xsl:text>. </xsl:text>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:text>All </xsl:text>
+                  <xsl:value-of select="$n"/>
+                  <xsl:text> event</xsl:text>
+                  <xsl:if test="$n != 1">s</xsl:if>
+                  <xsl:text>. </xsl:text>
+                </xsl:otherwise>
+              </xsl:choose>
+              <a href="{$root}timeline.html">Full timeline</a>
+              <xsl:text>: the chart, and every event by year and month.</xsl:text>
+            </p>
             <ol class="chronology">
-              <xsl:apply-templates select="events/event" mode="chronology"/>
+              <xsl:apply-templates mode="chronology"
+                  select="events/event[position() &gt; last() - 10 or @conflict = 'true']"/>
             </ol>
           </xsl:when>
           <xsl:otherwise>
@@ -132,19 +167,72 @@
     </header>
   </xsl:template>
 
-  <!-- The actor diagram, inline SVG. -->
+  <!-- The actor diagram, inline SVG; its text equivalent (the edges it
+       draws, as a table); every actor, also those it leaves out when there
+       are too many to draw (@shown < @actors). -->
   <xsl:template match="diagram" mode="figure">
+    <xsl:variable name="capped" select="number(@shown) &lt; number(@actors)"/>
+    <xsl:variable name="drawn-edges"
+        select="/briefing/edges/edge[key('svg-node', concat('actor-', @subject))]
+                                    [key('svg-node', concat('actor-', @object))]"/>
     <section id="actors" aria-labelledby="actors-h">
       <h2 id="actors-h">Actors</h2>
-      <figure class="diagram">
+      <figure class="diagram wide">
         <div class="diagram-frame">
           <xsl:copy-of select="*"/>
         </div>
         <figcaption>
           <span class="fig-label">Figure 1.</span>
-          <xsl:text> Actors named in the sources, drawn inside the organisation they belong to, with the actions between them (subject → object).</xsl:text>
+          <xsl:text> Actors named in the sources</xsl:text>
+          <xsl:if test="not(@engine) or @engine = 'dot'">
+            <xsl:text>, drawn inside the organisation they belong to</xsl:text>
+          </xsl:if>
+          <xsl:text>, with the actions between them (subject → object). Each actor links to its page.</xsl:text>
+          <xsl:if test="$capped">
+            <xsl:text> Only the </xsl:text>
+            <xsl:value-of select="@shown"/>
+            <xsl:text> most active of </xsl:text>
+            <xsl:value-of select="@actors"/>
+            <xsl:text> actors are drawn; the table of all actors below lists every one.</xsl:text>
+          </xsl:if>
+          <xsl:text> The whole graph: </xsl:text>
+          <a href="{$root}actors.svg">SVG</a>
+          <xsl:text>, </xsl:text>
+          <a href="{$root}actors.dot">DOT</a>
+          <xsl:text>, </xsl:text>
+          <a href="{$root}actors.graphml">GraphML</a>
+          <xsl:text>, </xsl:text>
+          <a href="{$root}actors.json">JSON</a>
+          <xsl:text>.</xsl:text>
         </figcaption>
       </figure>
+      <xsl:if test="$drawn-edges">
+        <details class="text-equivalent">
+          <summary>
+            <xsl:text>Figure 1 as a table: </xsl:text>
+            <xsl:value-of select="count($drawn-edges)"/>
+            <xsl:text> edges</xsl:text>
+          </summary>
+          <xsl:call-template name="edge-table">
+            <xsl:with-param name="edges" select="$drawn-edges"/>
+            <xsl:with-param name="caption" select="'The actions drawn in Figure 1, one row per subject, action type and object'"/>
+          </xsl:call-template>
+        </details>
+      </xsl:if>
+      <details class="all-actors">
+        <xsl:if test="$capped">
+          <xsl:attribute name="open">open</xsl:attribute>
+        </xsl:if>
+        <summary>
+          <xsl:text>All </xsl:text>
+          <xsl:value-of select="count(/briefing/actors/actor)"/>
+          <xsl:text> actors</xsl:text>
+        </summary>
+        <xsl:call-template name="actor-table">
+          <xsl:with-param name="caption" select="'Every actor, most active first (weight: the number of actions with other actors)'"/>
+          <xsl:with-param name="mark-drawn" select="$capped"/>
+        </xsl:call-template>
+      </details>
     </section>
   </xsl:template>
 
@@ -350,10 +438,18 @@
       </p>
       </xsl:if>
       <xsl:if test="normalize-space(url) != ''">
+        <!-- a link only for http(s): a 'javascript:' or 'data:' url is text -->
+        <xsl:variable name="url-scheme" select="translate(substring-before(normalize-space(url), ':'),
+                                                'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
         <p class="source-url">
-          <a href="{normalize-space(url)}" rel="noopener noreferrer">
-            <xsl:value-of select="normalize-space(url)"/>
-          </a>
+          <xsl:choose>
+            <xsl:when test="$url-scheme = 'http' or $url-scheme = 'https'">
+              <a href="{normalize-space(url)}" rel="noopener noreferrer">
+                <xsl:value-of select="normalize-space(url)"/>
+              </a>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space(url)"/></xsl:otherwise>
+          </xsl:choose>
         </p>
       </xsl:if>
     </li>

@@ -22,6 +22,14 @@
 
   <xsl:variable name="src" select="key('source', $source-id)"/>
 
+  <xsl:template name="page-path">
+    <xsl:value-of select="concat('sources/', $source-id, '.html')"/>
+  </xsl:template>
+
+  <xsl:template name="jsonld-for">
+    <xsl:value-of select="concat('source:', $source-id)"/>
+  </xsl:template>
+
   <xsl:template name="page-title">
     <xsl:value-of select="$src/title"/>
     <xsl:text> — </xsl:text>
@@ -82,9 +90,17 @@
         <xsl:if test="normalize-space(url) != ''">
           <dt>Original</dt>
             <dd>
-              <a href="{normalize-space(url)}" rel="noopener noreferrer">
-                <xsl:value-of select="normalize-space(url)"/>
-              </a>
+              <!-- a link only for http(s): a 'javascript:' or 'data:' url is text -->
+              <xsl:variable name="url-scheme" select="translate(substring-before(normalize-space(url), ':'),
+                                                      'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+              <xsl:choose>
+                <xsl:when test="$url-scheme = 'http' or $url-scheme = 'https'">
+                  <a href="{normalize-space(url)}" rel="noopener noreferrer">
+                    <xsl:value-of select="normalize-space(url)"/>
+                  </a>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="normalize-space(url)"/></xsl:otherwise>
+              </xsl:choose>
             </dd>
         </xsl:if>
         <xsl:for-each select="meta">

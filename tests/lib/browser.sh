@@ -64,3 +64,25 @@ page_tests() {
     skip "html: tidy is not installed"
   fi
 }
+
+# browser_suite: tests/browser/run.mjs (playwright-core driving Debian's
+# chromium, html-validate), installed by `npm ci --prefix tests/browser`
+# (.ci/run).  Screenshots go to build/artifacts/.  Each check counts; a
+# missing node, chromium or node_modules is a skip.
+browser_suite() {
+  local c
+  c=$(chromium_bin)
+  if ! command -v node >/dev/null; then
+    skip "browser suite: node is not installed (apt-get install nodejs npm)"
+  elif [ -z "$c" ]; then
+    skip "browser suite: chromium is not installed"
+  elif [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ] ||
+       [ ! -d "$ROOT/tests/browser/node_modules/html-validate" ]; then
+    skip "browser suite: run 'npm ci --prefix tests/browser' first"
+  else
+    local d=$TMP/browser-suite
+    "$BIN" build -o "$d/out" "$ROOT/input" 2>/dev/null
+    CHROMIUM=$c run_program "browser suite (tests/browser)" \
+      timeout 600 node "$ROOT/tests/browser/run.mjs" "$d/out" "$ROOT/build/artifacts"
+  fi
+}

@@ -56,4 +56,28 @@ chrono_tests() {
     test "$(wc -l <"$TMP/explain.txt")" -eq "$(grep -o '](^' "$ROOT"/input/sources/*.md "$ROOT"/input/briefing.md | wc -l)"
   check "$m explain: the source page shows the audit trail" \
     grep -q 'How the times were read' "$TMP/$m-example/out/sources/russia-warns-japan-patriot.html"
+
+  # what changed since the previous build
+  local c=$TMP/$m-changes
+  mkinput "$c/in"
+  sed -i 's/\[on Wednesday\](^)/[on Wednesday](^ "warning")/' "$c/in/sources/a.md"
+  expect_exit 0 "$m changes: first build" "$BIN" build -o "$c/out" "$c/in"
+  xp "$m changes: a first build has nothing to compare" "$c/out/briefing.xml" "/briefing/changes[@since='none'][not(*)]"
+  check "$m changes: the page exists" grep -q 'first build' "$c/out/changes.html"
+  sed -i 's/\[on Wednesday\](^ "warning")/[on Tuesday](^ "warning")/' "$c/in/sources/a.md"
+  printf -- '---\ntitle: B\npublished: 2023-12-28\n---\n\n[Japan](@japan) [met](!consult) [Russia](@russia) [yesterday](^).\n' >"$c/in/sources/b.md"
+  rm "$c/in/actors/russia.md"
+  expect_exit 0 "$m changes: second build" "$BIN" build -o "$c/out" "$c/in"
+  local x=$c/out/briefing.xml
+  xp "$m changes: a new event" "$x" "/briefing/changes/event[@change='new'][@when='Wed 27 Dec 2023']"
+  xp "$m changes: a changed event (same key, new time)" "$x" "/briefing/changes/event[@change='changed'][@key='warning'][@when='Tue 26 Dec 2023']"
+  xp "$m changes: a changed actor (now undeclared)" "$x" "/briefing/changes/actor[@change='changed'][@id='russia']"
+  check "$m changes: the page lists them" grep -q 'change-new' "$c/out/changes.html"
+  # a rebuild with nothing changed touches no output file
+  find "$c/out" -type f -printf '%P %i %T@\n' | sort >"$TMP/before.ls"
+  sleep 1
+  expect_exit 0 "$m changes: rebuild with nothing changed" "$BIN" build -o "$c/out" "$c/in"
+  find "$c/out" -type f -printf '%P %i %T@\n' | sort >"$TMP/after.ls"
+  check "$m changes: a rebuild with nothing changed touches no output file" diff "$TMP/before.ls" "$TMP/after.ls"
+  xp "$m changes: and still says what the last change was" "$x" "/briefing/changes/event[@change='new']"
 }

@@ -9,6 +9,94 @@ xp() {
   if [ "$got" = true ]; then ok "$1"; else fail "$1: false: $3"; fi
 }
 
+# actor_tests MODE OUT: the actor diagram, actor and topic pages and the
+# exports of the example (issue 4).
+actor_tests() {
+  local m=$1 out=$2
+  local x=$out/briefing.xml svg=$out/actors.svg
+  local g="//*[local-name()='g']" t="*[local-name()='title']"
+  # the threaten edges from Russia and from Zakharova: verbal conflict,
+  # drawn dashed in its red, labelled with the type
+  local who
+  for who in russia zakharova; do
+    xp "$m actors: $who->japan threaten edge in the verbal-conflict style" "$svg" \
+      "$g[contains(concat(' ',@class,' '),' verbal-conflict ')][$t='$who->japan'][.//*[local-name()='path'][@stroke='#b71c1c'][@stroke-dasharray]][contains(., 'threaten')]"
+  done
+  xp "$m actors: clusters russia > russia-mfa and japan" "$svg" \
+    "$g[contains(@class,'cluster')][$t='cluster_russia'] and $g[contains(@class,'cluster')][$t='cluster_russia-mfa'] and $g[contains(@class,'cluster')][$t='cluster_japan']"
+  xp "$m actors: the legend explains kinds and classes" "$svg" \
+    "$g[@id='actor-diagram-legend'][.//*[local-name()='text']='Legend'][.//*[local-name()='text']='verbal conflict'][.//*[local-name()='text'][starts-with(., 'person')]]"
+  xp "$m actors: actors.svg begins with <title> and <desc>" "$svg" \
+    "/*[local-name()='svg']/*[1][local-name()='title'][. != ''] and /*[local-name()='svg']/*[2][local-name()='desc'][. != '']"
+  xp "$m actors: nodes link to the actor pages" "$svg" \
+    "$g[@id='actor-zakharova']//*[local-name()='a'][@*[local-name()='href']='actors/zakharova.html']"
+  check "$m actors: index.html has the diagram with its title and desc" \
+    grep -q '<svg[^>]*><title>Actor diagram</title><desc>[^<]' "$out/index.html"
+  check "$m actors: index.html has the diagram as a table" \
+    grep -q '<table class="edges">' "$out/index.html"
+  check "$m actors: index.html lists every actor" \
+    test "$(grep -o '<th scope="row"><a class="actor-link' "$out/index.html" | wc -l)" -eq "$(xmllint --xpath 'count(//actor)' "$x")"
+  check "$m actors: no width over 1100pt (was 3578pt)" \
+    bash -c "w=\$(grep -o '<svg [^>]*width=\"[0-9]*' '$svg' | grep -o '[0-9]*\$'); [ \"\$w\" -le 1100 ]"
+  # a page per actor, each linking back to the briefing
+  local id missing= noback= nosvg=
+  for id in $(xmllint --xpath '//actor/@id' "$x" | sed 's/ id="\([^"]*\)"/\1 /g'); do
+    local p=$out/actors/$id.html
+    [ -s "$p" ] || { missing="$missing $id"; continue; }
+    grep -q 'href="../index.html"' "$p" || noback="$noback $id"
+    # an ego diagram for every actor with an edge, with title and desc
+    if [ "$(xmllint --xpath "count(//edge[@subject='$id' or @object='$id'])" "$x")" -gt 0 ]; then
+      grep -q '<svg[^>]*><title>Actions of [^<]*</title><desc>[^<]' "$p" || nosvg="$nosvg $id"
+    fi
+  done
+  check "$m actors: a page per actor${missing:+ (missing:$missing)}" test -z "$missing"
+  check "$m actors: actor pages link back to index.html${noback:+ (not:$noback)}" test -z "$noback"
+  check "$m actors: ego diagrams with title and desc${nosvg:+ (not:$nosvg)}" test -z "$nosvg"
+  local japan=$out/actors/japan.html
+  check "$m actors: ego links are beside the page" grep -q 'xlink:href="zakharova.html"' "$japan"
+  check "$m actors: japan's page has its actions by class" grep -q 'verbal conflict</span></th><td class="num">0</td><td class="num">5</td>' "$japan"
+  check "$m actors: japan's page links its events to the source" grep -q 'href="../sources/russia-warns-japan-patriot.html#ev-' "$japan"
+  check "$m actors: japan's page shows mentions per source" grep -q '<td class="num">14</td>' "$japan"
+  check "$m actors: zakharova's page links her ministry" grep -q 'href="../actors/russia-mfa.html"' "$out/actors/zakharova.html"
+  check "$m actors: russia-mfa's page lists its members" grep -q 'Members</dt><dd><a class="actor-link kind-person" href="../actors/zakharova.html"' "$out/actors/russia-mfa.html"
+  check "$m actors: actor-refs link to actor pages" grep -q 'href="../actors/zakharova.html"' "$out/sources/russia-warns-japan-patriot.html"
+  check "$m actors: topic-refs link to topic pages" grep -q 'href="../topics/patriot.html"' "$out/sources/russia-warns-japan-patriot.html"
+  missing=
+  for id in $(xmllint --xpath '//topic/@id' "$x" | sed 's/ id="\([^"]*\)"/\1 /g'); do
+    [ -s "$out/topics/$id.html" ] && grep -q 'href="../index.html"' "$out/topics/$id.html" || missing="$missing $id"
+  done
+  check "$m actors: a page per topic, linking back${missing:+ (not:$missing)}" test -z "$missing"
+  check "$m actors: the patriot page lists its actors" grep -q 'href="../actors/japan.html"' "$out/topics/patriot.html"
+  if command -v tidy >/dev/null; then
+    local f bad=
+    for f in "$japan" "$out/actors/zakharova.html" "$out/topics/patriot.html"; do
+      tidy -q -e --show-warnings no "$f" >/dev/null 2>&1; [ $? -ge 2 ] && bad="$bad $(basename "$f")"
+    done
+    check "$m actors: actor and topic pages have no HTML errors (tidy)${bad:+ (not:$bad)}" test -z "$bad"
+  fi
+  # the exports, read back by real consumers; counts as in the model
+  local na ne
+  na=$(xmllint --xpath 'count(//actor)' "$x"); ne=$(xmllint --xpath 'count(//edge)' "$x")
+  check "$m actors: actors.json reads back with $na nodes and $ne edges" \
+    /usr/bin/python3 -c "import json,sys; j=json.load(open(sys.argv[1])); assert len(j['nodes'])==$na and len(j['edges'])==$ne, (len(j['nodes']),len(j['edges'])); assert any(e['source']=='zakharova' and e['target']=='japan' and e['type']=='threaten' for e in j['edges'])" "$out/actors.json"
+  check "$m actors: actors.graphml is well-formed" xmllint --noout "$out/actors.graphml"
+  if /usr/bin/python3 -c 'import networkx' 2>/dev/null; then
+    check "$m actors: actors.graphml reads in NetworkX with $na nodes and $ne edges" \
+      /usr/bin/python3 -c "import networkx as nx,sys; g=nx.read_graphml(sys.argv[1]); assert g.number_of_nodes()==$na and g.number_of_edges()==$ne, (g.number_of_nodes(), g.number_of_edges()); assert g.nodes['zakharova']['kind']=='person' and g.nodes['zakharova']['name']=='Maria Zakharova'; assert any(d.get('type')=='threaten' and d['class']=='verbal-conflict' and d['count']>=1 for u,v,d in g.edges('zakharova', data=True))" "$out/actors.graphml"
+  else
+    skip "$m actors: NetworkX is not installed (apt-get install python3-networkx)"
+  fi
+  if command -v graphml2gv >/dev/null; then
+    check "$m actors: actors.graphml reads in graphml2gv with $na nodes and $ne edges" \
+      bash -c "graphml2gv '$out/actors.graphml' 2>/dev/null | gvpr 'BEG_G { printf(\"%d %d\", nNodes(\$G), nEdges(\$G)) }' | grep -qx '$na $ne'"
+  else
+    skip "$m actors: graphml2gv is not installed (apt-get install graphviz)"
+  fi
+  if command -v dot >/dev/null; then
+    check "$m actors: actors.dot reads in Graphviz" bash -c "dot -Tcanon '$out/actors.dot' >/dev/null 2>&1"
+  fi
+}
+
 golden_tests() {
   local m=$1
   local d=$TMP/$m-example
@@ -38,6 +126,8 @@ golden_tests() {
   xp "$m golden svg has the zakharova->japan edge" "$svg" "//*[local-name()='g'][contains(concat(' ',@class,' '),' edge ')][contains(concat(' ',@class,' '),' verbal-conflict ')][*[local-name()='title']='zakharova->japan']"
   xp "$m golden svg nests zakharova in the russia-mfa cluster" "$svg" "count(//*[local-name()='g'][contains(@class,'cluster')][*[local-name()='title']='cluster_russia-mfa']) = 1 and //*[local-name()='g'][contains(@class,'node')][*[local-name()='title']='zakharova']"
   xp "$m golden svg has the russia cluster" "$svg" "//*[local-name()='g'][contains(concat(' ',@class,' '),' cluster ')][*[local-name()='title']='cluster_russia']"
+  timeline_golden "$m" "$d/out"
+  actor_tests "$m" "$d/out"
 
   local html=$d/out/index.html
   check "$m golden index.html has the marking banner" grep -q 'UNCLASSIFIED' "$html"
@@ -71,9 +161,41 @@ golden_tests() {
   mkinput "$s/in"
   printf -- '---\ntitle: "<script>alert(1)</script>"\npublished: 2023-12-28\n---\n\n<script>alert(2)</script>\n\n[Japan](@japan) said <img src=x onerror=alert(3)> [click](javascript:alert(4)) [ok](https://example.org/?a=1&b=2).\n' >"$s/in/sources/u.md"
   expect_exit 0 "$m safety build with raw HTML" "$BIN" build -o "$s/out" "$s/in"
-  check "$m safety no script element in any page" bash -c "! grep -rqi '<script' '$s/out' --include=*.html"
+  # the only script is the JSON-LD data block (not run; tests/lib/publish.sh)
+  check "$m safety no script element in any page but JSON-LD" bash -c "! grep -rhoi '<script[^>]*>' '$s/out' --include=*.html | grep -qv '^<script type=\"application/ld+json\">\$'"
   check "$m safety no onerror attribute" bash -c "! grep -rqi 'onerror=' '$s/out' --include=*.html"
   check "$m safety no javascript: link" bash -c "! grep -rqi 'href=\"javascript' '$s/out' --include=*.html"
   check "$m safety title text is escaped" grep -q '&lt;script&gt;alert(1)' "$s/out/sources/u.html"
   check "$m safety ordinary links kept" grep -q 'href="https://example.org/?a=1&amp;b=2"' "$s/out/sources/u.html"
+}
+
+# timeline_golden MODE OUT: the timeline chart and page of the example.
+timeline_golden() {
+  local m=$1 out=$2
+  local x=$out/briefing.xml tsvg=$out/timeline.svg thtml=$out/timeline.html
+  local mark="//*[local-name()='g'][contains(concat(' ',@class,' '),' mark ')]"
+  check "$m golden timeline.svg is well-formed" xmllint --noout "$tsvg"
+  xp "$m golden timeline.svg has a title and a description" "$tsvg" "/*[local-name()='svg'][*[local-name()='title'] != ''][*[local-name()='desc'] != '']"
+  # one mark per participant per event, counted against the model
+  local parts
+  parts=$(xmllint --xpath 'count(//event/participant)' "$x" 2>/dev/null)
+  xp "$m golden timeline.svg: one mark per participant ($parts)" "$tsvg" "count($mark) = ${parts:-0} and ${parts:-0} > 0"
+  local id n bad=
+  for id in $(xmllint --xpath '//event/@id' "$x" 2>/dev/null | sed 's/ id="\([^"]*\)"/\1 /g'); do
+    n=$(xmllint --xpath "count(//event[@id='$id']/participant)" "$x")
+    [ "$(xmllint --xpath "count($mark[@data-event='$id'])" "$tsvg")" = "$n" ] || bad="$bad $id"
+  done
+  check "$m golden timeline.svg: each event has a mark per participant${bad:+ (not:$bad)}" test -z "$bad"
+  xp "$m golden timeline.svg: the interval of ev-1 is a bar" "$tsvg" "$mark[@data-event=//*[@data-start='2021-12-28']/@data-event][contains(@class,' bar ')]"
+  xp "$m golden timeline.svg: reported-by events are hollow 'by' markers" "$tsvg" "count($mark[contains(@class,' reported ')]) = $(xmllint --xpath 'count(//event[reported-by]/participant)' "$x")"
+  xp "$m golden timeline.svg: zakharova -> japan drawn as an action" "$tsvg" "//*[local-name()='g'][@data-subject='zakharova'][@data-object='japan'][contains(@class,'verbal-conflict')]"
+  xp "$m golden timeline.svg: the two empty years are compressed" "$tsvg" "//*[local-name()='g'][@class='axis-break']"
+  check "$m golden timeline.html exists" test -s "$thtml"
+  check "$m golden index.html links to timeline.html" grep -q 'href="timeline.html"' "$out/index.html"
+  check "$m golden timeline.html has the chart inline" grep -q '<svg[^>]* class="timeline"' "$thtml"
+  check "$m golden timeline.html lists every event" \
+    test "$(grep -o '<li class="event" id="ev-[0-9]*"' "$thtml" | wc -l)" = "$(xmllint --xpath 'count(//event)' "$x")"
+  check "$m golden timeline.html groups by month" grep -q 'December 2023' "$thtml"
+  check "$m golden timeline.html reads reported-by as 'by DATE'" grep -q 'by <time datetime="2023-12-28">Thu 28 Dec 2023</time>' "$thtml"
+  check "$m golden timeline.html links events to their source line" grep -q 'sources/russia-warns-japan-patriot.html#ev-' "$thtml"
 }
