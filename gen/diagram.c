@@ -82,7 +82,9 @@ static const struct {
     {"other", "octagon", "filled", "#eeeeee", "#666666", "#f8f8f8"},
 };
 
-enum { S_VCOOP, S_MCOOP, S_VCONF, S_MCONF, S_NEUTRAL, S_NCLASSES };
+/* S_MEMBER is not an action class: it links an actor to a further
+ * organisation it belongs to (member-of beyond the cluster it is drawn in). */
+enum { S_VCOOP, S_MCOOP, S_VCONF, S_MCONF, S_NEUTRAL, S_MEMBER, S_NCLASSES };
 
 /* Line and label colours: at least 4.5:1 (WCAG AA) against white and
  * every fill above, the text of edge labels being drawn in them. */
@@ -96,6 +98,7 @@ static const struct {
     {"material-conflict", "material conflict", "#b71c1c", "solid",
      "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94"},
     {"neutral", "neutral", "#5f5f5f", "dotted", ". . . . ."},
+    {"membership", "also a member of", "#5f5f5f", "dotted", ". . . . ."},
 };
 
 #define S_TIMES "\xC3\x97"       /* U+00D7 multiplication sign */
@@ -108,6 +111,8 @@ static const struct {
 typedef struct {
   char *id, *name, *role; /* owned; role may be NULL */
   char *parent_id;        /* owned, may be NULL; resolved into parent */
+  char **member_of;       /* owned: every member-of id, nmember of them */
+  size_t nmember;
   size_t parent;          /* index of the holding actor, or S_NONE */
   long events;            /* -1 when the model does not say */
   long weight;            /* weighted degree: the counts of its edges */
@@ -163,6 +168,8 @@ static void S_plan_free(S_plan *p) {
     free(p->actors[i].name);
     free(p->actors[i].role);
     free(p->actors[i].parent_id);
+    for (size_t k = 0; k < p->actors[i].nmember; k++) free(p->actors[i].member_of[k]);
+    free(p->actors[i].member_of);
   }
   for (size_t i = 0; i < p->nedges; i++) {
     S_edge *e = &p->edges[i];
@@ -340,6 +347,14 @@ static int S_read_actors(S_plan *p, xmlNodePtr actors, char *err,
     a->kind = S_kind_of(kind);
     free(kind);
     a->parent_id = S_prop(n, "parent");
+    for (xmlNodePtr m = n->children; m; m = m->next) {
+      char *ref = S_is(m, "member-of") ? S_prop(m, "ref") : NULL;
+      if (!ref) continue;
+      p->actors[i].member_of =
+          an_xrealloc(p->actors[i].member_of, (p->actors[i].nmember + 1) * sizeof(char *));
+      p->actors[i].member_of[p->actors[i].nmember++] = ref;
+      a = &p->actors[i];
+    }
     char *ev = S_prop(n, "events");
     if (ev) {
       char *end;
@@ -449,6 +464,24 @@ static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
   xmlNodePtr edges = S_first(root, "edges");
   for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next)
     if (S_is(e, "edge") && !S_read_edge(p, e, err, errlen)) return 0;
+  /* an actor in two organisations is drawn inside one (its parent) and
+   * linked to the others */
+  for (size_t i = 0, n = p->nactors; i < n; i++) {
+    for (size_t k = 0; k < p->actors[i].nmember; k++) {
+      const S_actor *a = &p->actors[i];
+      if (!a->drawn || !S_valid_id(a->member_of[k])) continue;
+      size_t j = S_find(p, a->member_of[k]);
+      if (j == S_NONE || j == i || j == a->parent) continue;
+      p->edges = an_xgrow(p->edges, &p->ecap, p->nedges + 1, sizeof *p->edges);
+      S_edge *e = &p->edges[p->nedges++];
+      memset(e, 0, sizeof *e);
+      e->subj = i;
+      e->obj = j;
+      e->cls = S_MEMBER;
+      e->count = 1;
+      p->actors[j].drawn = 1;
+    }
+  }
 
   p->ego = S_NONE;
   for (size_t i = 0; i < p->nactors; i++)
@@ -825,6 +858,21 @@ static void S_add_edge(S_builder *bd, const S_edge *e) {
   Agedge_t *ed = agedge(bd->g, bd->node[e->subj], bd->node[e->obj], NULL, 1);
   an_buf *t = &bd->tmp;
   an_buf_clear(t);
+  if (e->cls == S_MEMBER) {
+    S_set_html(bd->g, ed, !p->flat && strcmp(bd->engine, "dot") == 0 ? "xlabel" : "label",
+               "<I>member of</I>");
+    S_set(ed, "class", S_classes[e->cls].name);
+    S_set(ed, "color", S_classes[e->cls].color);
+    S_set(ed, "fontcolor", S_classes[e->cls].color);
+    S_set(ed, "style", S_classes[e->cls].style);
+    S_set(ed, "arrowhead", "odot");
+    an_buf_clear(t);
+    S_put_tip(t, p->actors[e->subj].name);
+    an_buf_puts(t, " is also a member of ");
+    S_put_tip(t, p->actors[e->obj].name);
+    S_set(ed, "tooltip", t->ptr);
+    return;
+  }
   /* the words on one line, "(type ×count)" on the next */
   for (size_t w = 0; w < e->nwords && w < S_MAX_WORDS; w++) {
     if (w) an_buf_puts(t, ", ");

@@ -927,8 +927,38 @@ static void test_wrapping(void) {
   xmlFreeDoc(m);
 }
 
+/* An actor in two organisations: drawn inside its first, linked to the
+ * other by a dotted "member of" edge. */
+static void test_two_memberships(void) {
+  static const char model[] =
+      "<briefing><actors>"
+      "<actor id='a' kind='organization' declared='true' events='0' actions-given='0' actions-received='0'><name>Alpha</name></actor>"
+      "<actor id='b' kind='organization' declared='true' events='0' actions-given='0' actions-received='0'><name>Beta</name></actor>"
+      "<actor id='x' kind='person' declared='true' parent='a' events='1' actions-given='1' actions-received='0'><name>Ex</name>"
+      "<member-of ref='a'/><member-of ref='b'/></actor>"
+      "<actor id='y' kind='person' declared='true' events='1' actions-given='0' actions-received='1'><name>Why</name></actor>"
+      "</actors><events><event id='ev-1'><participant ref='x'/><participant ref='y'/></event></events>"
+      "<edges><edge id='edge-1' subject='x' object='y' type='consult' class='verbal-cooperation' count='1'><words>met</words></edge></edges>"
+      "</briefing>";
+  xmlDocPtr m = parse(model, strlen(model));
+  size_t len;
+  char err[256];
+  char *svg = render(m, &len, err, sizeof err);
+  svgdoc d;
+  CHECK(svg && svg_open(&d, svg, len));
+  if (svg) {
+    CHECK_INT(xnum(&d, "count(//s:g[@class='edge membership'][s:title='x->b'])"), 1);
+    CHECK_INT(xnum(&d, "count(//s:g[@class='cluster organization'][s:title='cluster_a'])"), 1);
+    CHECK_INT(xnum(&d, "count(//s:g[@class='edge membership'][s:title='x->a'])"), 0);
+    svg_close(&d);
+  }
+  free(svg);
+  xmlFreeDoc(m);
+}
+
 int main(void) {
   xmlInitParser();
+  test_two_memberships();
   test_cap();
   test_ego();
   test_wrapping();
