@@ -51,6 +51,12 @@ static void S_rm_tree(const char *dir) {
   rmdir(dir);
 }
 
+static pid_t S_owner;
+
+static void S_cleanup(void) { /* at exit, in this process only */
+  if (*S_root && getpid() == S_owner) S_rm_tree(S_root);
+}
+
 static const char S_BRIEFING[] = "---\ntitle: Fuzz briefing\ndate: 2023-12-29\n---\n\nSummary.\n";
 static const char S_JAPAN[] = "---\nname: Japan\nkind: state\naliases: [Tokyo]\n---\n";
 static const char S_RUSSIA[] = "---\nname: Russia\nkind: state\nmember-of: japan\n---\n";
@@ -61,6 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *t = getenv("TMPDIR");
     snprintf(S_root, sizeof S_root, "%s/annalist-fuzz-XXXXXX", t && *t ? t : "/tmp");
     if (!mkdtemp(S_root)) abort();
+    S_owner = getpid();
+    atexit(S_cleanup);
   }
   char sub[600];
   snprintf(sub, sizeof sub, "%s/in", S_root);

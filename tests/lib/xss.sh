@@ -138,7 +138,7 @@ confine_tests() {
   ln -s /tmp "$d/in/sources/tmp.md"
   ln -s ../../escape "$d/in/actors/link.md"
   ln -s "$base" "$d/in/sources/up.md"
-  local listing=$base/../$(basename "$base").before
+  local listing=$base.before
   ( cd "$base" && find . -printf '%p %y %s\n' | sort ) >"$listing"
   "$BIN" build -o "$d/out" "$d/in" >/dev/null 2>"$base.err"
   "$BIN" build -o "$d/out/../out" "$d/in" >/dev/null 2>>"$base.err"
