@@ -10,17 +10,7 @@
 #include "buf.h"
 #include "diagram.h"
 #include "export.h"
-
-static int S_is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr S_first(xmlNodePtr n, const char *name) {
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (S_is(c, name)) return c;
-  return NULL;
-}
+#include "xml.h"
 
 /* Ids become file names: [a-z0-9][a-z0-9-]*, as the model promises. */
 static int S_valid_id(const char *s) {
@@ -87,9 +77,9 @@ static long S_count(xmlNodePtr e) {
 static void S_choose_egos(xmlNodePtr root, S_actor *v, size_t n) {
   if (n == 0) return; /* and v may be NULL */
   qsort(v, n, sizeof *v, S_cmp_id);
-  xmlNodePtr edges = S_first(root, "edges");
+  xmlNodePtr edges = an_xml_first(root, "edges");
   for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next) {
-    if (!S_is(e, "edge")) continue;
+    if (!an_xml_is(e, "edge")) continue;
     xmlChar *s = xmlGetNoNsProp(e, (const xmlChar *)"subject");
     xmlChar *o = xmlGetNoNsProp(e, (const xmlChar *)"object");
     long c = S_count(e);
@@ -121,7 +111,7 @@ static xmlNodePtr S_attach(xmlDocPtr model, const char *name, const char *svg,
                                    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!sd) return NULL;
   xmlNodePtr root = xmlDocGetRootElement(model);
-  xmlNodePtr diagrams = S_first(root, "diagrams");
+  xmlNodePtr diagrams = an_xml_first(root, "diagrams");
   if (!diagrams)
     diagrams = xmlNewChild(root, NULL, (const xmlChar *)"diagrams", NULL);
   xmlNodePtr diagram =
@@ -154,7 +144,7 @@ static void S_detach(xmlNodePtr diagram) {
  * page they are taken out again. */
 
 static int S_keep_in_base_actor(xmlNodePtr c) {
-  return S_is(c, "name") || S_is(c, "role") || S_is(c, "member-of");
+  return an_xml_is(c, "name") || an_xml_is(c, "role") || an_xml_is(c, "member-of");
 }
 
 /* A copy of n into doc with only the children keep() accepts. */
@@ -170,7 +160,7 @@ static xmlNodePtr S_copy_some(xmlNodePtr n, xmlDocPtr doc,
   return copy;
 }
 
-static int S_not_body(xmlNodePtr c) { return !S_is(c, "body"); }
+static int S_not_body(xmlNodePtr c) { return !an_xml_is(c, "body"); }
 
 /* The JSON-LD of the actor pages (publish.h), not the others'. */
 static int S_actor_jsonld(xmlNodePtr c) {
@@ -179,27 +169,27 @@ static int S_actor_jsonld(xmlNodePtr c) {
   xmlFree(key);
   return yes;
 }
-static int S_not_summary(xmlNodePtr c) { return !S_is(c, "summary"); }
+static int S_not_summary(xmlNodePtr c) { return !an_xml_is(c, "summary"); }
 
 static xmlDocPtr S_base_slice(xmlNodePtr root) {
   xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
   xmlNodePtr r = xmlDocCopyNode(root, doc, 2);
   xmlDocSetRootElement(doc, r);
   for (xmlNodePtr part = root->children; part; part = part->next) {
-    if (S_is(part, "head")) {
+    if (an_xml_is(part, "head")) {
       xmlAddChild(r, S_copy_some(part, doc, S_not_summary));
-    } else if (S_is(part, "sources") || S_is(part, "actors")) {
+    } else if (an_xml_is(part, "sources") || an_xml_is(part, "actors")) {
       xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
       xmlAddChild(r, list);
       for (xmlNodePtr c = part->children; c; c = c->next) {
-        if (S_is(c, "source"))
+        if (an_xml_is(c, "source"))
           xmlAddChild(list, S_copy_some(c, doc, S_not_body));
-        else if (S_is(c, "actor"))
+        else if (an_xml_is(c, "actor"))
           xmlAddChild(list, S_copy_some(c, doc, S_keep_in_base_actor));
       }
-    } else if (S_is(part, "topics")) {
+    } else if (an_xml_is(part, "topics")) {
       xmlAddChild(r, xmlDocCopyNode(part, doc, 1));
-    } else if (S_is(part, "jsonld")) {
+    } else if (an_xml_is(part, "jsonld")) {
       xmlAddChild(r, S_copy_some(part, doc, S_actor_jsonld));
     }
   }
@@ -244,17 +234,17 @@ typedef struct {
 
 static void S_indexes_build(S_indexes *ix, xmlNodePtr root) {
   memset(ix, 0, sizeof *ix);
-  xmlNodePtr list = S_first(root, "events");
+  xmlNodePtr list = an_xml_first(root, "events");
   for (xmlNodePtr e = list ? list->children : NULL; e; e = e->next) {
-    if (!S_is(e, "event")) continue;
+    if (!an_xml_is(e, "event")) continue;
     for (xmlNodePtr c = e->children; c; c = c->next) {
-      if (S_is(c, "participant")) S_index_add(&ix->participant, c, "ref", e);
-      else if (S_is(c, "topic")) S_index_add(&ix->topic, c, "ref", e);
+      if (an_xml_is(c, "participant")) S_index_add(&ix->participant, c, "ref", e);
+      else if (an_xml_is(c, "topic")) S_index_add(&ix->topic, c, "ref", e);
     }
   }
-  list = S_first(root, "edges");
+  list = an_xml_first(root, "edges");
   for (xmlNodePtr e = list ? list->children : NULL; e; e = e->next) {
-    if (!S_is(e, "edge")) continue;
+    if (!an_xml_is(e, "edge")) continue;
     S_index_add(&ix->edge, e, "subject", e);
     S_index_add(&ix->edge, e, "object", e);
   }
@@ -303,9 +293,9 @@ static void S_slice_fill(S_slice *sl, xmlDocPtr base, const S_indexes *ix,
   xmlNodePtr r = xmlDocGetRootElement(base);
   if (full) {
     /* the actor's whole element in place of its short one */
-    xmlNodePtr mine = S_first(r, "actors");
+    xmlNodePtr mine = an_xml_first(r, "actors");
     for (xmlNodePtr a = mine ? mine->children : NULL; a; a = a->next) {
-      xmlChar *aid = S_is(a, "actor") ? xmlGetNoNsProp(a, (const xmlChar *)"id") : NULL;
+      xmlChar *aid = an_xml_is(a, "actor") ? xmlGetNoNsProp(a, (const xmlChar *)"id") : NULL;
       int is = aid && strcmp((const char *)aid, id) == 0;
       xmlFree(aid);
       if (!is) continue;
@@ -402,17 +392,17 @@ static int S_exports(an_views *v, an_site *site, xmlDocPtr model,
 int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
                        const char *input, an_diags *d) {
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!S_is(root, "briefing")) return 0;
+  if (!an_xml_is(root, "briefing")) return 0;
   int ok = S_exports(v, site, model, input, d);
 
   /* the actors, their ids copied: the model is changed (an ego diagram
    * attached and removed) while they are in use; ids are unique (the
    * corpus makes sure) */
-  xmlNodePtr actors = S_first(root, "actors");
+  xmlNodePtr actors = an_xml_first(root, "actors");
   size_t n = 0, cap = 0;
   S_actor *list = NULL;
   for (xmlNodePtr a = actors ? actors->children : NULL; a; a = a->next) {
-    if (!S_is(a, "actor")) continue;
+    if (!an_xml_is(a, "actor")) continue;
     xmlChar *id = xmlGetNoNsProp(a, (const xmlChar *)"id");
     if (id && S_valid_id((const char *)id)) {
       list = an_xgrow(list, &cap, n + 1, sizeof *list);
@@ -436,9 +426,9 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
   for (size_t i = 0; i < n; i++) free(list[i].id);
   free(list);
 
-  xmlNodePtr topics = S_first(root, "topics");
+  xmlNodePtr topics = an_xml_first(root, "topics");
   for (xmlNodePtr t = topics ? topics->children : NULL; ok && t; t = t->next) {
-    if (!S_is(t, "topic")) continue;
+    if (!an_xml_is(t, "topic")) continue;
     xmlChar *id = xmlGetNoNsProp(t, (const xmlChar *)"id");
     if (id && S_valid_id((const char *)id)) {
       an_buf rel = AN_BUF_INIT;

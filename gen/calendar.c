@@ -10,17 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "when.h"
-
-static int S_is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr S_first(xmlNodePtr n, const char *name) {
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (S_is(c, name)) return c;
-  return NULL;
-}
+#include "xml.h"
 
 static xmlChar *S_attr(xmlNodePtr n, const char *name) {
   return n ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
@@ -68,7 +58,7 @@ static struct icaltimetype S_date(int32_t day) {
 static struct icaltimetype S_stamp(xmlNodePtr root) {
   struct icaltimetype t = icaltime_null_time();
   xmlChar *built = S_attr(root, "built");
-  xmlChar *asof = S_attr(S_first(S_first(root, "head"), "date"), "value");
+  xmlChar *asof = S_attr(an_xml_first(an_xml_first(root, "head"), "date"), "value");
   int y = 1970, mo = 1, d = 1, h = 0, mi = 0, s = 0;
   if (!built || sscanf((const char *)built, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d,
                        &h, &mi, &s) != 6) {
@@ -91,7 +81,7 @@ static struct icaltimetype S_stamp(xmlNodePtr root) {
 /* Adds the VEVENT of one event; 0 when it has no date to put it on. */
 static int S_event(icalcomponent *cal, xmlNodePtr root, xmlNodePtr ev,
                    struct icaltimetype stamp, const char *base) {
-  xmlNodePtr t = S_first(ev, "time"), rep = S_first(ev, "reported-by");
+  xmlNodePtr t = an_xml_first(ev, "time"), rep = an_xml_first(ev, "reported-by");
   int32_t first = 0, last = 0;
   int has_first = 0, has_last = 0;
   an_buf note = AN_BUF_INIT;
@@ -143,7 +133,7 @@ static int S_event(icalcomponent *cal, xmlNodePtr root, xmlNodePtr ev,
   if (last > first)
     icalcomponent_add_property(ve, icalproperty_new_dtend(S_date(last + 1)));
   an_buf_clear(&b);
-  S_flat_text(&b, S_first(ev, "text"));
+  S_flat_text(&b, an_xml_first(ev, "text"));
   an_buf_puts(&b, "");
   icalcomponent_add_property(ve, icalproperty_new_summary(an_buf_cstr(&b)));
   /* the description: when, and where it is told */
@@ -154,17 +144,17 @@ static int S_event(icalcomponent *cal, xmlNodePtr root, xmlNodePtr ev,
   xmlFree(rule);
   an_buf_puts(&b, ".");
   if (note.len) an_buf_printf(&b, "\n%s", an_buf_cstr(&note));
-  xmlNodePtr sources = S_first(root, "sources");
+  xmlNodePtr sources = an_xml_first(root, "sources");
   for (xmlNodePtr c = ev->children; c; c = c->next) {
-    if (!S_is(c, "citation")) continue;
+    if (!an_xml_is(c, "citation")) continue;
     xmlChar *cs = S_attr(c, "source"), *line = S_attr(c, "line");
     an_buf title = AN_BUF_INIT;
     for (xmlNodePtr s = sources ? sources->children : NULL; cs && s; s = s->next) {
       xmlChar *sid = S_attr(s, "id");
-      int same = S_is(s, "source") && sid && xmlStrEqual(sid, cs);
+      int same = an_xml_is(s, "source") && sid && xmlStrEqual(sid, cs);
       xmlFree(sid);
       if (same) {
-        S_flat_text(&title, S_first(s, "title"));
+        S_flat_text(&title, an_xml_first(s, "title"));
         break;
       }
     }
@@ -197,7 +187,7 @@ int an_calendar_ics(xmlDocPtr model, const char *base_url, char **ics,
   *ics = NULL;
   *len = 0;
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     if (err && errlen) snprintf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
@@ -210,16 +200,16 @@ int an_calendar_ics(xmlDocPtr model, const char *base_url, char **ics,
   icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
   an_buf_clear(&b);
-  S_flat_text(&b, S_first(S_first(root, "head"), "title"));
+  S_flat_text(&b, an_xml_first(an_xml_first(root, "head"), "title"));
   an_buf_puts(&b, "");
   icalproperty *name = icalproperty_new_x(an_buf_cstr(&b));
   icalproperty_set_x_name(name, "X-WR-CALNAME");
   icalcomponent_add_property(cal, name);
   an_buf_free(&b);
   struct icaltimetype stamp = S_stamp(root);
-  xmlNodePtr events = S_first(root, "events");
+  xmlNodePtr events = an_xml_first(root, "events");
   for (xmlNodePtr e = events ? events->children : NULL; e; e = e->next)
-    if (S_is(e, "event")) S_event(cal, root, e, stamp, base_url);
+    if (an_xml_is(e, "event")) S_event(cal, root, e, stamp, base_url);
   char *text = icalcomponent_as_ical_string_r(cal);
   icalcomponent_free(cal);
   if (!text) {

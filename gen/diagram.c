@@ -48,6 +48,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "xml.h"
 
 /* Text in the drawing, for every face (see the header comment). */
 #define S_FONT "Helvetica"
@@ -187,26 +188,6 @@ static void S_plan_free(S_plan *p) {
 
 /* ---- reading the model ------------------------------------------------ */
 
-static int S_is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr S_first(xmlNodePtr n, const char *name) {
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (S_is(c, name)) return c;
-  return NULL;
-}
-
-/* A copy of an attribute (free()), or NULL. */
-static char *S_prop(xmlNodePtr n, const char *name) {
-  xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-  if (!v) return NULL;
-  char *s = an_xstrdup((const char *)v);
-  xmlFree(v);
-  return s;
-}
-
 /* A copy of the text of an element (free()); "" for none. */
 static char *S_text(xmlNodePtr n) {
   xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
@@ -313,7 +294,7 @@ static size_t S_use(S_plan *p, const char *id) {
 /* The id in a ref attribute, checked. */
 static int S_ref(xmlNodePtr n, const char *attr, char **out, char *err,
                  size_t errlen) {
-  char *v = S_prop(n, attr);
+  char *v = an_xml_prop(n, attr);
   if (!S_valid_id(v)) {
     S_err(err, errlen, "model: <%s> has no valid %s attribute (line %ld)",
           (const char *)n->name, attr, (long)xmlGetLineNo(n));
@@ -337,38 +318,38 @@ static int S_mark_drawn(S_plan *p, xmlNodePtr n, const char *attr, char *err,
 static int S_read_actors(S_plan *p, xmlNodePtr actors, char *err,
                          size_t errlen) {
   for (xmlNodePtr n = actors ? actors->children : NULL; n; n = n->next) {
-    if (!S_is(n, "actor")) continue;
+    if (!an_xml_is(n, "actor")) continue;
     char *id;
     if (!S_ref(n, "id", &id, err, errlen)) return 0;
     size_t i = S_add_actor(p, id);
     S_actor *a = &p->actors[i];
     a->listed = 1;
-    char *kind = S_prop(n, "kind");
+    char *kind = an_xml_prop(n, "kind");
     a->kind = S_kind_of(kind);
     free(kind);
-    a->parent_id = S_prop(n, "parent");
+    a->parent_id = an_xml_prop(n, "parent");
     for (xmlNodePtr m = n->children; m; m = m->next) {
-      char *ref = S_is(m, "member-of") ? S_prop(m, "ref") : NULL;
+      char *ref = an_xml_is(m, "member-of") ? an_xml_prop(m, "ref") : NULL;
       if (!ref) continue;
       p->actors[i].member_of =
           an_xrealloc(p->actors[i].member_of, (p->actors[i].nmember + 1) * sizeof(char *));
       p->actors[i].member_of[p->actors[i].nmember++] = ref;
       a = &p->actors[i];
     }
-    char *ev = S_prop(n, "events");
+    char *ev = an_xml_prop(n, "events");
     if (ev) {
       char *end;
       long v = strtol(ev, &end, 10);
       if (end != ev && *end == '\0' && v >= 0) a->events = v;
       free(ev);
     }
-    xmlNodePtr name = S_first(n, "name");
+    xmlNodePtr name = an_xml_first(n, "name");
     a->name = name ? S_text(name) : NULL;
     if (!a->name || !a->name[0]) {
       free(a->name);
       a->name = an_xstrdup(a->id);
     }
-    xmlNodePtr role = S_first(n, "role");
+    xmlNodePtr role = an_xml_first(n, "role");
     a->role = role ? S_text(role) : NULL;
   }
   /* index by id; a repeated id keeps its first actor */
@@ -416,22 +397,22 @@ static int S_read_edge(S_plan *p, xmlNodePtr n, char *err, size_t errlen) {
   p->actors[e->subj].drawn = p->actors[e->obj].drawn = 1;
   free(subj);
   free(obj);
-  e->type = S_prop(n, "type");
-  char *cls = S_prop(n, "class");
+  e->type = an_xml_prop(n, "type");
+  char *cls = an_xml_prop(n, "class");
   e->cls = S_class_of(cls);
   free(cls);
   e->count = 1;
-  char *count = S_prop(n, "count");
+  char *count = an_xml_prop(n, "count");
   if (count) {
     char *end;
     long v = strtol(count, &end, 10);
     if (end != count && *end == '\0' && v > 0) e->count = v;
     free(count);
   }
-  e->first = S_prop(n, "first");
-  e->last = S_prop(n, "last");
+  e->first = an_xml_prop(n, "first");
+  e->last = an_xml_prop(n, "last");
   for (xmlNodePtr w = n->children; w; w = w->next) {
-    if (!S_is(w, "words")) continue;
+    if (!an_xml_is(w, "words")) continue;
     e->words = an_xgrow(e->words, &e->wcap, e->nwords + 1, sizeof *e->words);
     e->words[e->nwords++] = S_text(w);
   }
@@ -441,29 +422,29 @@ static int S_read_edge(S_plan *p, xmlNodePtr n, char *err, size_t errlen) {
 static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
   memset(p, 0, sizeof *p);
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     S_err(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
-  if (!S_read_actors(p, S_first(root, "actors"), err, errlen)) return 0;
-  xmlNodePtr events = S_first(root, "events");
+  if (!S_read_actors(p, an_xml_first(root, "actors"), err, errlen)) return 0;
+  xmlNodePtr events = an_xml_first(root, "events");
   for (xmlNodePtr ev = events ? events->children : NULL; ev; ev = ev->next) {
-    if (!S_is(ev, "event")) continue;
+    if (!an_xml_is(ev, "event")) continue;
     for (xmlNodePtr c = ev->children; c; c = c->next)
-      if (S_is(c, "participant") && !S_mark_drawn(p, c, "ref", err, errlen))
+      if (an_xml_is(c, "participant") && !S_mark_drawn(p, c, "ref", err, errlen))
         return 0;
   }
-  xmlNodePtr actions = S_first(root, "actions");
+  xmlNodePtr actions = an_xml_first(root, "actions");
   for (xmlNodePtr ac = actions ? actions->children : NULL; ac; ac = ac->next) {
-    if (!S_is(ac, "action")) continue;
+    if (!an_xml_is(ac, "action")) continue;
     for (xmlNodePtr c = ac->children; c; c = c->next)
-      if ((S_is(c, "subject") || S_is(c, "object")) &&
+      if ((an_xml_is(c, "subject") || an_xml_is(c, "object")) &&
           !S_mark_drawn(p, c, "ref", err, errlen))
         return 0;
   }
-  xmlNodePtr edges = S_first(root, "edges");
+  xmlNodePtr edges = an_xml_first(root, "edges");
   for (xmlNodePtr e = edges ? edges->children : NULL; e; e = e->next)
-    if (S_is(e, "edge") && !S_read_edge(p, e, err, errlen)) return 0;
+    if (an_xml_is(e, "edge") && !S_read_edge(p, e, err, errlen)) return 0;
   /* an actor in two organisations is drawn inside one (its parent) and
    * linked to the others */
   for (size_t i = 0, n = p->nactors; i < n; i++) {
@@ -1391,7 +1372,7 @@ static char *S_describe(char *svg, size_t n, const char *title,
                    : NULL;
   free(svg);
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-  if (!root || !S_is(root, "svg")) {
+  if (!root || !an_xml_is(root, "svg")) {
     xmlFreeDoc(doc);
     return NULL;
   }

@@ -10,17 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
-
-static int S_is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr S_first(xmlNodePtr n, const char *name) {
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (S_is(c, name)) return c;
-  return NULL;
-}
+#include "xml.h"
 
 /* An attribute's value, or "" (the caller frees with xmlFree). */
 static xmlChar *S_attr(xmlNodePtr n, const char *name) {
@@ -59,7 +49,7 @@ static char *S_refs(xmlNodePtr n, const char *name) {
   an_buf b = AN_BUF_INIT;
   an_buf_puts(&b, "");
   for (xmlNodePtr c = n->children; c; c = c->next) {
-    if (!S_is(c, name)) continue;
+    if (!an_xml_is(c, name)) continue;
     xmlChar *r = S_attr(c, "ref");
     if (b.len) an_buf_putc(&b, ' ');
     an_buf_puts(&b, (const char *)r);
@@ -83,7 +73,7 @@ static S_entry *S_index(xmlNodePtr list, size_t *n) {
   S_entry *v = NULL;
   *n = 0;
   for (xmlNodePtr a = list ? list->children : NULL; a; a = a->next) {
-    if (!S_is(a, "action")) continue;
+    if (!an_xml_is(a, "action")) continue;
     v = an_xgrow(v, &cap, *n + 1, sizeof *v);
     xmlChar *id = S_attr(a, "id");
     v[*n] = (S_entry){an_xstrdup((const char *)id), a};
@@ -113,22 +103,22 @@ int an_eventtable_csv(xmlDocPtr model, char **csv, size_t *len, char *err,
   *csv = NULL;
   *len = 0;
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     if (err && errlen) snprintf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
   an_buf out = AN_BUF_INIT;
   S_row(&out, (char *const *)S_HEADER);
-  xmlNodePtr events = S_first(root, "events");
+  xmlNodePtr events = an_xml_first(root, "events");
   size_t nact = 0;
-  S_entry *act = S_index(S_first(root, "actions"), &nact);
+  S_entry *act = S_index(an_xml_first(root, "actions"), &nact);
   for (xmlNodePtr e = events ? events->children : NULL; e; e = e->next) {
-    if (!S_is(e, "event")) continue;
+    if (!an_xml_is(e, "event")) continue;
     char *col[C_N] = {0};
     col[C_EVENT_ID] = S_xdup(S_attr(e, "id"));
     col[C_UID] = S_xdup(S_attr(e, "uid"));
     col[C_KEY] = S_xdup(S_attr(e, "key"));
-    xmlNodePtr t = S_first(e, "time"), r = S_first(e, "reported-by");
+    xmlNodePtr t = an_xml_first(e, "time"), r = an_xml_first(e, "reported-by");
     if (t) {
       col[C_TIME] = S_xdup(S_attr(t, "value"));
       col[C_START] = S_xdup(S_attr(t, "start"));
@@ -154,7 +144,7 @@ int an_eventtable_csv(xmlDocPtr model, char **csv, size_t *len, char *err,
     }
     int rows = 0;
     for (xmlNodePtr k = e->children; k; k = k->next) {
-      if (!S_is(k, "action")) continue;
+      if (!an_xml_is(k, "action")) continue;
       xmlChar *ref = S_attr(k, "ref");
       xmlNodePtr a = S_lookup(act, nact, ref);
       xmlFree(ref);
@@ -166,7 +156,7 @@ int an_eventtable_csv(xmlDocPtr model, char **csv, size_t *len, char *err,
       col[C_TYPE] = S_xdup(S_attr(a, "type"));
       col[C_CLASS] = S_xdup(S_attr(a, "class"));
       col[C_OBJECT] = S_refs(a, "object");
-      xmlNodePtr w = S_first(a, "words");
+      xmlNodePtr w = an_xml_first(a, "words");
       col[C_WORDS] = S_xdup(w ? xmlNodeGetContent(w) : NULL);
       S_row(&out, col);
       rows++;

@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "xml.h"
 
 static void S_err(char *err, size_t errlen, const char *fmt, ...) {
   if (!err || !errlen) return;
@@ -17,17 +18,6 @@ static void S_err(char *err, size_t errlen, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(err, errlen, fmt, ap);
   va_end(ap);
-}
-
-static int S_is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr S_first(xmlNodePtr n, const char *name) {
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (S_is(c, name)) return c;
-  return NULL;
 }
 
 /* Building a document: the first failure (a string jansson refuses,
@@ -83,7 +73,7 @@ static void S_attr_int(S_ctx *c, json_t *obj, const char *key, xmlNodePtr n,
 /* The text of the first child element `name`, as a string or null. */
 static void S_child_text(S_ctx *c, json_t *obj, const char *key, xmlNodePtr n,
                          const char *name) {
-  xmlNodePtr e = S_first(n, name);
+  xmlNodePtr e = an_xml_first(n, name);
   xmlChar *v = e ? xmlNodeGetContent(e) : NULL;
   S_set(c, obj, key, S_str(v));
   xmlFree(v);
@@ -94,7 +84,7 @@ static void S_child_list(S_ctx *c, json_t *obj, const char *key,
                          xmlNodePtr n, const char *name, const char *attr) {
   json_t *arr = json_array();
   for (xmlNodePtr e = n->children; arr && e; e = e->next) {
-    if (!S_is(e, name)) continue;
+    if (!an_xml_is(e, name)) continue;
     xmlChar *v = attr ? xmlGetNoNsProp(e, (const xmlChar *)attr)
                       : xmlNodeGetContent(e);
     if (v) S_push(c, arr, json_string((const char *)v));
@@ -145,7 +135,7 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
   *len = 0;
   if (err && errlen) err[0] = '\0';
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     S_err(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
@@ -156,14 +146,14 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
     S_set(&c, doc, "format", json_string("annalist-actors"));
     S_set(&c, doc, "version", json_integer(1));
     S_attr_str(&c, doc, "generator", root, "generator");
-    S_child_text(&c, doc, "title", S_first(root, "head"), "title");
+    S_child_text(&c, doc, "title", an_xml_first(root, "head"), "title");
   }
-  xmlNodePtr list = S_first(root, "actors");
+  xmlNodePtr list = an_xml_first(root, "actors");
   for (xmlNodePtr a = list ? list->children : NULL; nodes && a; a = a->next)
-    if (S_is(a, "actor")) S_push(&c, nodes, S_node(&c, a));
-  list = S_first(root, "edges");
+    if (an_xml_is(a, "actor")) S_push(&c, nodes, S_node(&c, a));
+  list = an_xml_first(root, "edges");
   for (xmlNodePtr e = list ? list->children : NULL; edges && e; e = e->next)
-    if (S_is(e, "edge")) S_push(&c, edges, S_edge(&c, e));
+    if (an_xml_is(e, "edge")) S_push(&c, edges, S_edge(&c, e));
   if (doc) {
     S_set(&c, doc, "nodes", nodes);
     S_set(&c, doc, "edges", edges);
@@ -227,7 +217,7 @@ static const char *const S_NOT_MODEL[] = {"diagrams", "jsonld", NULL};
 
 static int S_repeated(xmlNodePtr parent, const char *name) {
   return S_in(name, S_REPEATED) ||
-         (strcmp(name, "words") == 0 && S_is(parent, "edge"));
+         (strcmp(name, "words") == 0 && an_xml_is(parent, "edge"));
 }
 
 /* One attribute, typed by its name (list/@start is a number, time/@start
@@ -284,7 +274,7 @@ static json_t *S_body(S_ctx *c, xmlNodePtr n) {
   json_t *arr = json_array();
   for (xmlNodePtr k = n->children; arr && k; k = k->next) {
     /* blocks are elements; between them only the indentation */
-    if (k->type == XML_TEXT_NODE && !S_is(n, "text")) continue;
+    if (k->type == XML_TEXT_NODE && !an_xml_is(n, "text")) continue;
     if (k->type == XML_ELEMENT_NODE || k->type == XML_TEXT_NODE ||
         k->type == XML_CDATA_SECTION_NODE)
       S_push(c, arr, S_body_node(c, k));
@@ -366,7 +356,7 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
   *len = 0;
   if (err && errlen) err[0] = '\0';
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     S_err(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
@@ -427,14 +417,15 @@ static char *S_shorten(const char *s, size_t max) {
   return out;
 }
 
-static xmlChar *S_prop(xmlNodePtr n, const char *attr) {
+/* The attribute as libxml2 returns it (free with xmlFree), NULL for none. */
+static xmlChar *S_xprop(xmlNodePtr n, const char *attr) {
   return n ? xmlGetNoNsProp(n, (const xmlChar *)attr) : NULL;
 }
 
 /* Sets key to the attribute's value when present. */
 static void S_opt_attr(S_ctx *c, json_t *o, const char *key, xmlNodePtr n,
                        const char *attr) {
-  xmlChar *v = S_prop(n, attr);
+  xmlChar *v = S_xprop(n, attr);
   if (v && *v) S_set(c, o, key, json_string((const char *)v));
   xmlFree(v);
 }
@@ -442,7 +433,7 @@ static void S_opt_attr(S_ctx *c, json_t *o, const char *key, xmlNodePtr n,
 /* Sets key to the flattened text of child `name` when not empty. */
 static void S_opt_text(S_ctx *c, json_t *o, const char *key, xmlNodePtr n,
                        const char *name) {
-  char *t = S_flat_text(S_first(n, name));
+  char *t = S_flat_text(an_xml_first(n, name));
   if (*t) S_set(c, o, key, json_string(t));
   free(t);
 }
@@ -475,8 +466,8 @@ static int S_cmp_entry(const void *a, const void *b) {
 static void S_index_build(S_index *x, xmlNodePtr list, const char *elem) {
   memset(x, 0, sizeof *x);
   for (xmlNodePtr k = list ? list->children : NULL; k; k = k->next) {
-    if (!S_is(k, elem)) continue;
-    xmlChar *id = S_prop(k, "id");
+    if (!an_xml_is(k, elem)) continue;
+    xmlChar *id = S_xprop(k, "id");
     if (id) {
       x->v = an_xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
       x->v[x->n++] = (S_entry){an_xstrdup((const char *)id), k};
@@ -504,12 +495,12 @@ static json_t *S_ld_actor_ref(S_ctx *c, xmlNodePtr actor, const char *base,
   json_t *o = json_object();
   if (!o) return NULL;
   if (context) S_set(c, o, "@context", json_string("https://schema.org"));
-  xmlChar *kind = S_prop(actor, "kind");
+  xmlChar *kind = S_xprop(actor, "kind");
   S_set(c, o, "@type", json_string(kind && xmlStrEqual(kind, BAD_CAST "person")
                                        ? "Person" : "Organization"));
   xmlFree(kind);
   S_opt_text(c, o, "name", actor, "name");
-  xmlChar *id = S_prop(actor, "id");
+  xmlChar *id = S_xprop(actor, "id");
   if (id) {
     an_buf p = AN_BUF_INIT;
     an_buf_printf(&p, "actors/%s.html", (const char *)id);
@@ -526,16 +517,16 @@ static json_t *S_ld_event(S_ctx *c, const S_index *actors, xmlNodePtr ev,
   if (!o) return NULL;
   S_set(c, o, "@type", json_string("Event"));
   S_opt_attr(c, o, "identifier", ev, "uid");
-  char *text = S_flat_text(S_first(ev, "text"));
+  char *text = S_flat_text(an_xml_first(ev, "text"));
   char *name = S_shorten(text, 110);
   S_set(c, o, "name", json_string(name));
   S_set(c, o, "description", json_string(text));
   free(name);
   free(text);
-  xmlNodePtr t = S_first(ev, "time");
+  xmlNodePtr t = an_xml_first(ev, "time");
   S_opt_attr(c, o, "startDate", t, "start");
   S_opt_attr(c, o, "endDate", t, "end");
-  xmlChar *src = S_prop(ev, "source"), *id = S_prop(ev, "id");
+  xmlChar *src = S_xprop(ev, "source"), *id = S_xprop(ev, "id");
   if (id) {
     an_buf p = AN_BUF_INIT;
     if (src) an_buf_printf(&p, "sources/%s.html#%s", (const char *)src, (const char *)id);
@@ -547,8 +538,8 @@ static json_t *S_ld_event(S_ctx *c, const S_index *actors, xmlNodePtr ev,
   xmlFree(id);
   json_t *who = json_array();
   for (xmlNodePtr k = ev->children; who && k; k = k->next) {
-    if (!S_is(k, "participant")) continue;
-    xmlChar *ref = S_prop(k, "ref");
+    if (!an_xml_is(k, "participant")) continue;
+    xmlChar *ref = S_xprop(k, "ref");
     xmlNodePtr a = S_find_id(actors, ref);
     if (a) S_push(c, who, S_ld_actor_ref(c, a, base, 0));
     xmlFree(ref);
@@ -564,9 +555,9 @@ static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
   S_set(c, o, "@context", json_string("https://schema.org"));
   S_set(c, o, "@type", json_string("NewsArticle"));
   S_opt_text(c, o, "headline", s, "title");
-  S_opt_attr(c, o, "datePublished", S_first(s, "published"), "value");
+  S_opt_attr(c, o, "datePublished", an_xml_first(s, "published"), "value");
   S_opt_attr(c, o, "inLanguage", s, "lang");
-  char *who = S_flat_text(S_first(s, "author"));
+  char *who = S_flat_text(an_xml_first(s, "author"));
   if (*who) {
     json_t *p = json_object();
     S_set(c, p, "@type", json_string("Person"));
@@ -574,7 +565,7 @@ static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
     S_set(c, o, "author", p);
   }
   free(who);
-  who = S_flat_text(S_first(s, "publisher"));
+  who = S_flat_text(an_xml_first(s, "publisher"));
   if (*who) {
     json_t *p = json_object();
     S_set(c, p, "@type", json_string("Organization"));
@@ -583,7 +574,7 @@ static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
   }
   free(who);
   S_opt_text(c, o, "url", s, "url");
-  xmlChar *id = S_prop(s, "id");
+  xmlChar *id = S_xprop(s, "id");
   if (id) {
     an_buf p = AN_BUF_INIT;
     an_buf_printf(&p, "sources/%s.html", (const char *)id);
@@ -601,7 +592,7 @@ static json_t *S_ld_actor(S_ctx *c, const S_index *actors, xmlNodePtr a,
   S_opt_text(c, o, "description", a, "role");
   json_t *alias = json_array();
   for (xmlNodePtr k = a->children; alias && k; k = k->next)
-    if (S_is(k, "alias")) {
+    if (an_xml_is(k, "alias")) {
       char *t = S_flat_text(k);
       S_push(c, alias, json_string(t));
       free(t);
@@ -610,8 +601,8 @@ static json_t *S_ld_actor(S_ctx *c, const S_index *actors, xmlNodePtr a,
   else json_decref(alias);
   json_t *member = json_array();
   for (xmlNodePtr k = a->children; member && k; k = k->next) {
-    if (!S_is(k, "member-of")) continue;
-    xmlChar *ref = S_prop(k, "ref");
+    if (!an_xml_is(k, "member-of")) continue;
+    xmlChar *ref = S_xprop(k, "ref");
     xmlNodePtr m = S_find_id(actors, ref);
     if (m) S_push(c, member, S_ld_actor_ref(c, m, base, 0));
     xmlFree(ref);
@@ -662,11 +653,11 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
                      size_t errlen) {
   if (err && errlen) err[0] = '\0';
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     S_err(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
-  xmlNodePtr old = S_first(root, "jsonld");
+  xmlNodePtr old = an_xml_first(root, "jsonld");
   if (old) {
     xmlUnlinkNode(old);
     xmlFreeNode(old);
@@ -674,33 +665,33 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   xmlNodePtr holder = xmlNewChild(root, NULL, BAD_CAST "jsonld", NULL);
   int ok = 1;
   S_index actors;
-  S_index_build(&actors, S_first(root, "actors"), "actor");
+  S_index_build(&actors, an_xml_first(root, "actors"), "actor");
   /* index: the events */
   S_ctx c = {0};
   json_t *doc = json_object(), *graph = json_array();
   S_set(&c, doc, "@context", json_string("https://schema.org"));
-  xmlNodePtr events = S_first(root, "events");
+  xmlNodePtr events = an_xml_first(root, "events");
   for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next)
-    if (S_is(e, "event")) S_push(&c, graph, S_ld_event(&c, &actors, e, base_url));
+    if (an_xml_is(e, "event")) S_push(&c, graph, S_ld_event(&c, &actors, e, base_url));
   S_set(&c, doc, "@graph", graph);
   ok = S_ld_add(holder, "index", doc, c.failed);
   /* a page per source and per actor */
-  xmlNodePtr list = S_first(root, "sources");
+  xmlNodePtr list = an_xml_first(root, "sources");
   for (xmlNodePtr s = list ? list->children : NULL; ok && s; s = s->next) {
-    if (!S_is(s, "source")) continue;
+    if (!an_xml_is(s, "source")) continue;
     S_ctx sc = {0};
-    xmlChar *id = S_prop(s, "id");
+    xmlChar *id = S_xprop(s, "id");
     an_buf key = AN_BUF_INIT;
     an_buf_printf(&key, "source:%s", id ? (const char *)id : "");
     ok = S_ld_add(holder, an_buf_cstr(&key), S_ld_source(&sc, s, base_url), sc.failed);
     an_buf_free(&key);
     xmlFree(id);
   }
-  list = S_first(root, "actors");
+  list = an_xml_first(root, "actors");
   for (xmlNodePtr a = list ? list->children : NULL; ok && a; a = a->next) {
-    if (!S_is(a, "actor")) continue;
+    if (!an_xml_is(a, "actor")) continue;
     S_ctx ac = {0};
-    xmlChar *id = S_prop(a, "id");
+    xmlChar *id = S_xprop(a, "id");
     an_buf key = AN_BUF_INIT;
     an_buf_printf(&key, "actor:%s", id ? (const char *)id : "");
     ok = S_ld_add(holder, an_buf_cstr(&key), S_ld_actor(&ac, &actors, a, base_url), ac.failed);

@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "when.h"
+#include "xml.h"
 
 #define S_SVG_NS "http://www.w3.org/2000/svg"
 #define S_NONE ((size_t)-1)
@@ -212,26 +213,6 @@ static void S_tl_free(S_tl *t) {
 
 /* ---- reading the model ------------------------------------------------ */
 
-static int S_is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE &&
-         xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
-static xmlNodePtr S_first(xmlNodePtr parent, const char *name) {
-  for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-    if (S_is(c, name)) return c;
-  return NULL;
-}
-
-/* A copy of an attribute (free()), or NULL when absent. */
-static char *S_prop(xmlNodePtr n, const char *name) {
-  xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-  if (!v) return NULL;
-  char *s = an_xstrdup((const char *)v);
-  xmlFree(v);
-  return s;
-}
-
 static int S_prop_true(xmlNodePtr n, const char *name) {
   xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
   int yes = v && xmlStrEqual(v, (const xmlChar *)"true");
@@ -244,7 +225,7 @@ static void S_plain(xmlNodePtr n, an_buf *b) {
   for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (c->content) an_buf_puts(b, (const char *)c->content);
-    } else if (S_is(c, "softbreak") || S_is(c, "linebreak")) {
+    } else if (an_xml_is(c, "softbreak") || an_xml_is(c, "linebreak")) {
       an_buf_putc(b, ' ');
     } else if (c->type == XML_ELEMENT_NODE) {
       S_plain(c, b);
@@ -371,7 +352,7 @@ static void S_push(size_t **v, size_t *n, size_t *cap, size_t x, int unique) {
 }
 
 static int S_read_time(S_event *e, xmlNodePtr ev, char *err, size_t errlen) {
-  xmlNodePtr tm = S_first(ev, "time"), rb = S_first(ev, "reported-by");
+  xmlNodePtr tm = an_xml_first(ev, "time"), rb = an_xml_first(ev, "reported-by");
   e->shape = S_UNDATED;
   if (tm) {
     int32_t ds = 0, de = 0;
@@ -381,7 +362,7 @@ static int S_read_time(S_event *e, xmlNodePtr ev, char *err, size_t errlen) {
             e->id);
       return 0;
     }
-    e->display = S_prop(tm, "display");
+    e->display = an_xml_prop(tm, "display");
     e->uncertain = S_prop_true(tm, "uncertain");
     e->approximate = S_prop_true(tm, "approximate");
     if (hs && he) {
@@ -408,7 +389,7 @@ static int S_read_time(S_event *e, xmlNodePtr ev, char *err, size_t errlen) {
     }
     e->shape = S_REPORTED_BY;
     e->start = e->end = d;
-    e->display = S_prop(rb, "display");
+    e->display = an_xml_prop(rb, "display");
   }
   return 1;
 }
@@ -416,7 +397,7 @@ static int S_read_time(S_event *e, xmlNodePtr ev, char *err, size_t errlen) {
 static int S_read_events(S_tl *t, xmlNodePtr events, char *err,
                          size_t errlen) {
   for (xmlNodePtr ev = events ? events->children : NULL; ev; ev = ev->next) {
-    if (!S_is(ev, "event")) continue;
+    if (!an_xml_is(ev, "event")) continue;
     if (t->nevents >= AN_TIMELINE_MAX_EVENTS) {
       S_err(err, errlen, "the timeline is too large (more than %d events)",
             AN_TIMELINE_MAX_EVENTS);
@@ -426,23 +407,23 @@ static int S_read_events(S_tl *t, xmlNodePtr events, char *err,
     size_t ei = t->nevents++;
     S_event *e = &t->events[ei];
     memset(e, 0, sizeof *e);
-    e->id = S_prop(ev, "id");
+    e->id = an_xml_prop(ev, "id");
     if (!e->id) {
       S_err(err, errlen, "model: an <event> has no id (line %ld)",
             (long)xmlGetLineNo(ev));
       return 0;
     }
-    e->source = S_prop(ev, "source");
+    e->source = an_xml_prop(ev, "source");
     if (!e->source) { /* merged events: the first citation's */
-      xmlNodePtr cit = S_first(ev, "citation");
-      e->source = cit ? S_prop(cit, "source") : NULL;
+      xmlNodePtr cit = an_xml_first(ev, "citation");
+      e->source = cit ? an_xml_prop(cit, "source") : NULL;
     }
     if (!S_read_time(e, ev, err, errlen)) return 0;
-    xmlNodePtr tx = S_first(ev, "text");
+    xmlNodePtr tx = an_xml_first(ev, "text");
     e->text = tx ? S_text(tx, S_TEXT_CLIP) : NULL;
     for (xmlNodePtr c = ev->children; c; c = c->next) {
-      if (!S_is(c, "participant")) continue;
-      char *ref = S_prop(c, "ref");
+      if (!an_xml_is(c, "participant")) continue;
+      char *ref = an_xml_prop(c, "ref");
       if (!ref || !*ref) {
         free(ref);
         continue;
@@ -483,22 +464,22 @@ static void S_read_actions(S_tl *t, xmlNodePtr actions) {
   }
   qsort(keys, t->nevents, sizeof *keys, S_key_cmp);
   for (xmlNodePtr ac = actions ? actions->children : NULL; ac; ac = ac->next) {
-    if (!S_is(ac, "action")) continue;
+    if (!an_xml_is(ac, "action")) continue;
     t->actions = an_xgrow(t->actions, &t->accap, t->nactions + 1,
                           sizeof *t->actions);
     size_t ai = t->nactions++;
     S_action *a = &t->actions[ai];
     memset(a, 0, sizeof *a);
-    a->id = S_prop(ac, "id");
+    a->id = an_xml_prop(ac, "id");
     if (!a->id) a->id = an_xstrdup("");
-    a->type = S_prop(ac, "type");
-    char *cls = S_prop(ac, "class");
+    a->type = an_xml_prop(ac, "type");
+    char *cls = an_xml_prop(ac, "class");
     a->cls = S_class_of(cls);
     free(cls);
-    xmlNodePtr w = S_first(ac, "words");
+    xmlNodePtr w = an_xml_first(ac, "words");
     a->words = w ? S_text(w, 80) : NULL;
     a->ev = S_NONE;
-    char *evid = S_prop(ac, "event");
+    char *evid = an_xml_prop(ac, "event");
     if (evid) {
       size_t lo = 0, hi = t->nevents;
       while (lo < hi) { /* the first key with this id */
@@ -511,9 +492,9 @@ static void S_read_actions(S_tl *t, xmlNodePtr actions) {
       free(evid);
     }
     for (xmlNodePtr c = ac->children; c; c = c->next) {
-      int subj = S_is(c, "subject");
-      if (!subj && !S_is(c, "object")) continue;
-      char *ref = S_prop(c, "ref");
+      int subj = an_xml_is(c, "subject");
+      if (!subj && !an_xml_is(c, "object")) continue;
+      char *ref = an_xml_prop(c, "ref");
       if (!ref || !*ref) {
         free(ref);
         continue;
@@ -534,39 +515,39 @@ static void S_read_actions(S_tl *t, xmlNodePtr actions) {
 static int S_read(S_tl *t, xmlDocPtr doc, char *err, size_t errlen) {
   memset(t, 0, sizeof *t);
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-  if (!S_is(root, "briefing")) {
+  if (!an_xml_is(root, "briefing")) {
     S_err(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
-  xmlNodePtr head = S_first(root, "head"), title = S_first(head, "title");
+  xmlNodePtr head = an_xml_first(root, "head"), title = an_xml_first(head, "title");
   if (title) t->title = S_text(title, 120);
-  xmlNodePtr sources = S_first(root, "sources");
+  xmlNodePtr sources = an_xml_first(root, "sources");
   for (xmlNodePtr s = sources ? sources->children : NULL; s; s = s->next) {
-    if (!S_is(s, "source")) continue;
-    char *id = S_prop(s, "id");
+    if (!an_xml_is(s, "source")) continue;
+    char *id = an_xml_prop(s, "id");
     if (!id) continue;
     t->src_ids = an_xgrow(t->src_ids, &t->idcap, t->nsrc + 1, sizeof(char *));
     t->src_titles =
         an_xgrow(t->src_titles, &t->titlecap, t->nsrc + 1, sizeof(char *));
-    xmlNodePtr st = S_first(s, "title");
+    xmlNodePtr st = an_xml_first(s, "title");
     t->src_ids[t->nsrc] = id;
     t->src_titles[t->nsrc++] = st ? S_text(st, 120) : an_xstrdup(id);
   }
-  xmlNodePtr actors = S_first(root, "actors");
+  xmlNodePtr actors = an_xml_first(root, "actors");
   for (xmlNodePtr a = actors ? actors->children : NULL; a; a = a->next) {
-    if (!S_is(a, "actor")) continue;
-    char *id = S_prop(a, "id");
+    if (!an_xml_is(a, "actor")) continue;
+    char *id = an_xml_prop(a, "id");
     if (!id || !*id) {
       free(id);
       continue;
     }
     size_t i = S_actor_get(t, id);
     free(id);
-    xmlNodePtr nm = S_first(a, "name");
+    xmlNodePtr nm = an_xml_first(a, "name");
     if (!t->actors[i].name && nm) t->actors[i].name = S_text(nm, 0);
   }
-  if (!S_read_events(t, S_first(root, "events"), err, errlen)) return 0;
-  S_read_actions(t, S_first(root, "actions"));
+  if (!S_read_events(t, an_xml_first(root, "events"), err, errlen)) return 0;
+  S_read_actions(t, an_xml_first(root, "actions"));
   return 1;
 }
 
