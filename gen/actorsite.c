@@ -10,17 +10,8 @@
 #include "buf.h"
 #include "diagram.h"
 #include "export.h"
+#include "annotate.h" /* an_valid_id */
 #include "xml.h"
-
-/* Ids become file names: [a-z0-9][a-z0-9-]*, as the model promises. */
-static int S_valid_id(const char *s) {
-  if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
-    return 0;
-  for (; *s; s++)
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
-      return 0;
-  return 1;
-}
 
 static int S_render(an_views *v, an_site *site, const char *view,
                     xmlDocPtr model, const char *const *params,
@@ -404,7 +395,7 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
   for (xmlNodePtr a = actors ? actors->children : NULL; a; a = a->next) {
     if (!an_xml_is(a, "actor")) continue;
     xmlChar *id = xmlGetNoNsProp(a, (const xmlChar *)"id");
-    if (id && S_valid_id((const char *)id)) {
+    if (id && an_valid_id((const char *)id)) {
       list = an_xgrow(list, &cap, n + 1, sizeof *list);
       list[n] = (S_actor){an_xstrdup((const char *)id), n, 0, 0, a};
       n++;
@@ -430,7 +421,7 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
   for (xmlNodePtr t = topics ? topics->children : NULL; ok && t; t = t->next) {
     if (!an_xml_is(t, "topic")) continue;
     xmlChar *id = xmlGetNoNsProp(t, (const xmlChar *)"id");
-    if (id && S_valid_id((const char *)id)) {
+    if (id && an_valid_id((const char *)id)) {
       an_buf rel = AN_BUF_INIT;
       an_buf_printf(&rel, "topics/%s.html", (const char *)id);
       const char *params[] = {"root", "../", "topic-id", (const char *)id,

@@ -48,6 +48,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "annotate.h" /* an_valid_id */
 #include "xml.h"
 
 /* Text in the drawing, for every face (see the header comment). */
@@ -196,15 +197,6 @@ static char *S_text(xmlNodePtr n) {
   return s;
 }
 
-static int S_valid_id(const char *s) {
-  if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
-    return 0;
-  for (; *s; s++)
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
-      return 0;
-  return 1;
-}
-
 static int S_kind_of(const char *s) {
   for (int k = 0; s && k < S_NKINDS; k++)
     if (strcmp(s, S_kinds[k].name) == 0) return k;
@@ -295,7 +287,7 @@ static size_t S_use(S_plan *p, const char *id) {
 static int S_ref(xmlNodePtr n, const char *attr, char **out, char *err,
                  size_t errlen) {
   char *v = an_xml_prop(n, attr);
-  if (!S_valid_id(v)) {
+  if (!an_valid_id(v)) {
     S_err(err, errlen, "model: <%s> has no valid %s attribute (line %ld)",
           (const char *)n->name, attr, (long)xmlGetLineNo(n));
     free(v);
@@ -369,7 +361,7 @@ static int S_read_actors(S_plan *p, xmlNodePtr actors, char *err,
    * only leads into a cycle keeps its own) */
   for (size_t i = 0; i < p->nactors; i++) {
     S_actor *a = &p->actors[i];
-    if (a->parent_id && S_valid_id(a->parent_id))
+    if (a->parent_id && an_valid_id(a->parent_id))
       a->parent = S_find(p, a->parent_id);
     if (a->parent == i) a->parent = S_NONE;
   }
@@ -450,7 +442,7 @@ static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
   for (size_t i = 0, n = p->nactors; i < n; i++) {
     for (size_t k = 0; k < p->actors[i].nmember; k++) {
       const S_actor *a = &p->actors[i];
-      if (!a->drawn || !S_valid_id(a->member_of[k])) continue;
+      if (!a->drawn || !an_valid_id(a->member_of[k])) continue;
       size_t j = S_find(p, a->member_of[k]);
       if (j == S_NONE || j == i || j == a->parent) continue;
       p->edges = an_xgrow(p->edges, &p->ecap, p->nedges + 1, sizeof *p->edges);
@@ -737,9 +729,9 @@ static const char *S_engine(const S_plan *p) {
 #define S_ROLE_LINES 2
 
 /* URL="<prefix><id>.html" for an actor that has a page.  Ids are checked
- * [a-z0-9-] (S_valid_id), so 2.42's raw URL output stays well-formed. */
+ * [a-z0-9-] (an_valid_id), so 2.42's raw URL output stays well-formed. */
 static void S_set_link(S_builder *bd, void *obj, const S_actor *a) {
-  if (!a->listed || !S_valid_id(a->id)) return;
+  if (!a->listed || !an_valid_id(a->id)) return;
   an_buf_clear(&bd->tmp);
   an_buf_printf(&bd->tmp, "%s%s.html", bd->plan->link_prefix, a->id);
   S_set(obj, "URL", bd->tmp.ptr);

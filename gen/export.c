@@ -490,6 +490,20 @@ static xmlNodePtr S_find_id(const S_index *x, const xmlChar *id) {
 }
 
 /* {"@type": "Person" | "Organization", "name": ...} for an actor. */
+
+/* key: the page of the element's id in folder ("actors/japan.html"),
+ * made absolute with base when there is one. */
+static void S_page_url(S_ctx *c, json_t *o, const char *key, const char *base,
+                       const char *folder, xmlNodePtr n) {
+  xmlChar *id = S_xprop(n, "id");
+  if (id) {
+    an_buf p = AN_BUF_INIT;
+    an_buf_printf(&p, "%s/%s.html", folder, (const char *)id);
+    S_opt_url(c, o, key, base, an_buf_cstr(&p));
+    an_buf_free(&p);
+  }
+  xmlFree(id);
+}
 static json_t *S_ld_actor_ref(S_ctx *c, xmlNodePtr actor, const char *base,
                               int context) {
   json_t *o = json_object();
@@ -500,14 +514,7 @@ static json_t *S_ld_actor_ref(S_ctx *c, xmlNodePtr actor, const char *base,
                                        ? "Person" : "Organization"));
   xmlFree(kind);
   S_opt_text(c, o, "name", actor, "name");
-  xmlChar *id = S_xprop(actor, "id");
-  if (id) {
-    an_buf p = AN_BUF_INIT;
-    an_buf_printf(&p, "actors/%s.html", (const char *)id);
-    S_opt_url(c, o, "url", base, an_buf_cstr(&p));
-    an_buf_free(&p);
-  }
-  xmlFree(id);
+  S_page_url(c, o, "url", base, "actors", actor);
   return o;
 }
 
@@ -574,14 +581,7 @@ static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
   }
   free(who);
   S_opt_text(c, o, "url", s, "url");
-  xmlChar *id = S_xprop(s, "id");
-  if (id) {
-    an_buf p = AN_BUF_INIT;
-    an_buf_printf(&p, "sources/%s.html", (const char *)id);
-    S_opt_url(c, o, "mainEntityOfPage", base, an_buf_cstr(&p));
-    an_buf_free(&p);
-  }
-  xmlFree(id);
+  S_page_url(c, o, "mainEntityOfPage", base, "sources", s);
   return o;
 }
 
