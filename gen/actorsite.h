@@ -5,13 +5,13 @@
  * view templates/actor.xsl, with its ego diagram) and one page per topic
  * (topics/<id>.html, templates/topic.xsl).
  *
- * Ego diagrams: each is one Graphviz layout in a child process, so they
- * are drawn only for actors with an edge, and for at most
- * AN_ACTORSITE_MAX_EGO of them (those with the highest weighted degree);
- * the page of any other actor shows its table of actions only.  A
- * diagram is attached to the model as
- * /briefing/diagrams/diagram[@name='ego-<id>'] for the one transform of
- * its page and removed after it, so the model never holds more than one. */
+ * Pages are rendered from slices of the model (slice.h) by pages.h's
+ * workers.  Ego diagrams: each is one Graphviz layout in a child process
+ * of the worker, so they are drawn only for actors with an edge, and for
+ * at most AN_ACTORSITE_MAX_EGO of them (those with the highest weighted
+ * degree); the page of any other actor shows its table of actions only.
+ * A diagram is added to its page's slice as
+ * /briefing/diagrams/diagram[@name='ego-<id>']. */
 #ifndef AN_ACTORSITE_H
 #define AN_ACTORSITE_H
 
@@ -19,6 +19,7 @@
 
 #include "diag.h"
 #include "site.h"
+#include "slice.h"
 #include "views.h"
 
 /* See `make bench`: in a build of 1,000 actors an ego layout takes about
@@ -32,6 +33,7 @@
  * returns 0 only when a page cannot be rendered or a file written
  * (reported in d). */
 int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
-                       const char *input, an_diags *d);
+                       const an_slicer *slicer, const char *input,
+                       an_diags *d);
 
 #endif

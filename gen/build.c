@@ -16,9 +16,11 @@
 #include "corpus.h"
 #include "diagram.h"
 #include "model.h"
+#include "pages.h"
 #include "publish.h"
 #include "report.h"
 #include "site.h"
+#include "slice.h"
 #include "timeline.h"
 #include "views.h"
 
@@ -59,17 +61,6 @@ static void S_attach_svg(xmlDocPtr model, const char *name, const char *svg,
   xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(sd), model, 1);
   if (copy) xmlAddChild(diagram, copy);
   xmlFreeDoc(sd);
-}
-
-static int S_render(an_views *v, an_site *site, const char *view,
-                    xmlDocPtr model, const char *const *params, const char *rel,
-                    an_diags *d) {
-  char *out;
-  size_t len;
-  if (!an_views_render(v, view, model, params, &out, &len, d)) return 0;
-  int ok = an_site_write(site, rel, out, len, d);
-  free(out);
-  return ok;
 }
 
 static int S_write_site(const an_build_opts *o, const an_corpus *c,
@@ -113,25 +104,36 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
   if (ok) ok = an_publish_write(v, site, model, o->base_url, o->input, d);
   if (ok) {
     const char *params[] = {"root", "", NULL};
-    ok = S_render(v, site, "index", model, params, "index.html", d);
+    ok = an_page_write(v, site, "index", model, params, "index.html", d);
   }
   if (ok) {
     const char *params[] = {"root", "", NULL};
-    ok = S_render(v, site, "timeline", model, params, "timeline.html", d);
+    ok = an_page_write(v, site, "timeline", model, params, "timeline.html", d);
   }
   if (ok) {
     const char *params[] = {"root", "", NULL};
-    ok = S_render(v, site, "changes", model, params, "changes.html", d);
+    ok = an_page_write(v, site, "changes", model, params, "changes.html", d);
   }
-  for (size_t i = 0; ok && i < c->nsources; i++) {
-    const char *params[] = {"root", "../", "source-id", c->sources[i].id, NULL};
-    an_buf rel = AN_BUF_INIT;
-    an_buf_printf(&rel, "sources/%s.html", c->sources[i].id);
-    ok = S_render(v, site, "source", model, params, an_buf_cstr(&rel), d);
-    an_buf_free(&rel);
+  /* the pages of the sources, actors and topics, each from its slice of
+   * the model (made after the views above: they strip the model's
+   * whitespace in place, as every view of the model sees it) */
+  an_slicer *slicer = ok ? an_slicer_new(model) : NULL;
+  if (ok) {
+    an_page_job *jobs = an_xcalloc(c->nsources + 1, sizeof *jobs);
+    an_buf *rels = an_xcalloc(c->nsources + 1, sizeof *rels);
+    for (size_t i = 0; i < c->nsources; i++) {
+      an_buf_printf(&rels[i], "sources/%s.html", c->sources[i].id);
+      jobs[i] = (an_page_job){"source", AN_SLICE_SOURCE, c->sources[i].id,
+                              an_buf_cstr(&rels[i])};
+    }
+    ok = an_pages_write(v, site, slicer, jobs, c->nsources, NULL, NULL, d);
+    for (size_t i = 0; i < c->nsources; i++) an_buf_free(&rels[i]);
+    free(rels);
+    free(jobs);
   }
   /* exports, actor and topic pages (with their ego diagrams) */
-  if (ok) ok = an_actorsite_write(v, site, model, o->input, d);
+  if (ok) ok = an_actorsite_write(v, site, model, slicer, o->input, d);
+  an_slicer_free(slicer);
   /* with --strict a warning raised while writing (the diagram) fails too */
   if (ok && an_diags_status(d, o->strict) != AN_OK) ok = 0;
   if (site) {

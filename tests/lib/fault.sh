@@ -19,6 +19,9 @@ fault_tests() {
   if [ ! -x "$F" ]; then skip "fault: build/fault/annalist not built (make build/fault/annalist)"; return; fi
   rm -rf "$W"; mkdir -p "$W"
   export ANNALIST_TEMPLATES=$ROOT/templates
+  # pages rendered in this process: the counts and the failures cover the
+  # rendering too (a page worker is a child, where nothing is made to fail)
+  export ANNALIST_JOBS=1
   local asan_opts=detect_leaks=1:abort_on_error=0:exitcode=99
   "$ROOT/annalist" build -o "$W/ref" "$ROOT/input" >/dev/null 2>&1
   "$ROOT/annalist" build -o "$W/out" "$ROOT/input" >/dev/null 2>&1
@@ -27,7 +30,7 @@ fault_tests() {
   nalloc=$(sed -n 's/^fault: \([0-9]*\) allocations, \([0-9]*\) I\/O calls$/\1/p' "$W/count")
   nio=$(sed -n 's/^fault: \([0-9]*\) allocations, \([0-9]*\) I\/O calls$/\2/p' "$W/count")
   if [ -z "$nio" ] || [ -z "$nalloc" ]; then
-    fail "fault: the fault build did not report its counts"; sed 's/^/     /' "$W/count" | head; return
+    fail "fault: the fault build did not report its counts"; sed 's/^/     /' "$W/count" | head; unset ANNALIST_JOBS; return
   fi
   echo "     a build of the example: $nalloc allocations, $nio I/O calls"
 
@@ -81,7 +84,7 @@ fault_tests() {
   else fail "fault: allocation failures: $bad of $runs runs wrong; first $first"; fi
 
   if [ "$mode" = all ]; then
-    if [ ! -x "$FP" ]; then fail "fault: build/fault-plain/annalist not built"; return; fi
+    if [ ! -x "$FP" ]; then fail "fault: build/fault-plain/annalist not built"; unset ANNALIST_JOBS; return; fi
     local t0=$SECONDS
     ANNALIST_FAIL_ALLOC=every "$FP" build -o "$W/out" "$ROOT/input" >/dev/null 2>"$W/every"; rc=$?
     local line
@@ -93,5 +96,5 @@ fault_tests() {
       fail "fault: every-allocation sweep: exit $rc: $line"; tail -5 "$W/every" | sed 's/^/     /'
     fi
   fi
-  unset ANNALIST_TEMPLATES
+  unset ANNALIST_TEMPLATES ANNALIST_JOBS
 }

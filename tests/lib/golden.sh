@@ -156,6 +156,22 @@ golden_tests() {
   check "$m golden SOURCE_DATE_EPOCH builds are byte-identical" diff -r "$d/e1" "$d/e2"
   xp "$m golden SOURCE_DATE_EPOCH is the recorded build time" "$d/e1/briefing.xml" "/briefing[@built='2023-12-31T00:00:00Z']"
 
+  # the same bytes from one page worker or several, and on one core
+  # (gen/pages.h), on a generated corpus with pages enough to share out
+  python3 "$ROOT/bench/corpus.py" "$d/many" 40 >/dev/null
+  local j
+  for j in 1 2 5; do
+    ANNALIST_JOBS=$j SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/j$j" "$d/many/annalist" >/dev/null 2>"$d/j$j.err"
+  done
+  check "$m golden 40 sources build with one worker" test -f "$d/j1/sources/s00039.html"
+  check "$m golden 2 page workers write the bytes 1 writes" diff -r "$d/j1" "$d/j2"
+  check "$m golden 5 page workers write the bytes 1 writes" diff -r "$d/j1" "$d/j5"
+  check "$m golden the diagnostics do not depend on the workers" diff "$d/j1.err" "$d/j5.err"
+  if command -v taskset >/dev/null; then
+    SOURCE_DATE_EPOCH=1703980800 taskset -c 0 "$BIN" build -o "$d/core1" "$d/many/annalist" >/dev/null 2>&1
+    check "$m golden one core writes the bytes two do" diff -r "$d/j2" "$d/core1"
+  fi
+
   # raw HTML and dangerous links never reach a page
   local s=$d/unsafe
   mkinput "$s/in"

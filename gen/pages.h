@@ -1,0 +1,61 @@
+/* pages.h - many pages of one site, each from its slice, on every core.
+ *
+ * Each job names a view (templates/<view>.xsl), the page's slice (slice.h)
+ * and its path in the site.  With one worker the pages are rendered here;
+ * with more, in forked worker processes (they share the model, the
+ * slicer and the compiled stylesheets copy-on-write), which send each
+ * page and its diagnostics back through a pipe.  This process writes the
+ * pages in job order, so the output and its diagnostics do not depend on
+ * the number of workers; no threads, so nothing of libxml2 or libxslt is
+ * shared between two running transforms.
+ *
+ * Workers: the CPUs this process may run on (sched_getaffinity), at most
+ * AN_PAGES_MAX_WORKERS, or ANNALIST_JOBS=N.  A worker that dies (out of
+ * memory: alloc.h's abort) takes this process down with the same signal,
+ * as if the page had been rendered here. */
+#ifndef AN_PAGES_H
+#define AN_PAGES_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "site.h"
+#include "slice.h"
+#include "views.h"
+
+#ifndef AN_PAGES_MAX_WORKERS
+#define AN_PAGES_MAX_WORKERS 8
+#endif
+
+typedef struct {
+  const char *view;   /* "source", "actor", "topic" */
+  an_slice_kind kind;
+  const char *id;     /* the source, actor or topic; also the view's
+                         parameter <view>-id */
+  const char *rel;    /* the page's path in the site */
+} an_page_job;
+
+/* Called in the worker after a job's slice is made and before it is
+ * rendered, to add what the page needs beyond the model (an ego diagram);
+ * may add warnings to d.  NULL: nothing. */
+typedef void (*an_page_decorate)(xmlDocPtr slice, const an_page_job *job,
+                                 void *arg, an_diags *d);
+
+/* Renders and writes the n jobs (parameters: root "../" and <view>-id).
+ * Returns 0 when a page cannot be rendered or written, reported in d. */
+int an_pages_write(an_views *v, an_site *site, const an_slicer *s,
+                   const an_page_job *jobs, size_t n, an_page_decorate deco,
+                   void *arg, an_diags *d);
+
+/* One page rendered here from a whole document (the index, the timeline):
+ * templates/<view>.xsl with params (name, value, ..., NULL) written at
+ * rel.  Returns 0 when it cannot be rendered or written (reported in d). */
+int an_page_write(an_views *v, an_site *site, const char *view, xmlDocPtr doc,
+                  const char *const *params, const char *rel, an_diags *d);
+
+/* The number of workers an_pages_write uses. */
+int an_pages_workers(void);
+
+#endif

@@ -1,0 +1,316 @@
+/* slice.c - see slice.h. */
+#include "slice.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "xml.h"
+
+/* ---- tables: id -> element, in model order ------------------------------ */
+
+typedef struct {
+  char *id;        /* owned */
+  size_t pos;      /* order in the model */
+  xmlNodePtr node; /* in the model */
+} S_entry;
+
+typedef struct {
+  S_entry *v;
+  size_t n, cap;
+} S_table;
+
+static void S_add(S_table *t, const char *id, size_t pos, xmlNodePtr node) {
+  t->v = an_xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+  t->v[t->n++] = (S_entry){an_xstrdup(id), pos, node};
+}
+
+/* Adds node under the value of holder's attribute `attr`, when present. */
+static void S_add_attr(S_table *t, xmlNodePtr holder, const char *attr,
+                       size_t pos, xmlNodePtr node) {
+  char *id = an_xml_prop(holder, attr);
+  if (id) S_add(t, id, pos, node);
+  free(id);
+}
+
+static int S_cmp_entry(const void *a, const void *b) {
+  const S_entry *x = a, *y = b;
+  int c = strcmp(x->id, y->id);
+  if (c) return c;
+  return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static void S_sort(S_table *t) {
+  if (t->n > 1) qsort(t->v, t->n, sizeof *t->v, S_cmp_entry);
+}
+
+/* The first entry of id, or NULL; its others follow it. */
+static const S_entry *S_find(const S_table *t, const char *id) {
+  size_t lo = 0, hi = t->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(t->v[mid].id, id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t->n && strcmp(t->v[lo].id, id) == 0 ? &t->v[lo] : NULL;
+}
+
+static void S_table_free(S_table *t) {
+  for (size_t i = 0; i < t->n; i++) free(t->v[i].id);
+  free(t->v);
+}
+
+struct an_slicer {
+  xmlNodePtr root;
+  S_table actors, sources, topics, jsonld;  /* one element per id */
+  S_table by_source, by_actor, by_topic;    /* events */
+  S_table edges, members;                   /* edges by end, actors by group */
+};
+
+/* Indexes the elements of /briefing/LIST/ITEM by @id into t. */
+static void S_index_list(S_table *t, xmlNodePtr root, const char *list,
+                         const char *item, const char *attr) {
+  xmlNodePtr l = an_xml_first(root, list);
+  size_t pos = 0;
+  for (xmlNodePtr c = l ? l->children : NULL; c; c = c->next)
+    if (an_xml_is(c, item)) S_add_attr(t, c, attr, pos++, c);
+}
+
+an_slicer *an_slicer_new(xmlDocPtr model) {
+  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
+  if (!an_xml_is(root, "briefing")) return NULL;
+  an_slicer *s = an_xcalloc(1, sizeof *s);
+  s->root = root;
+  S_index_list(&s->actors, root, "actors", "actor", "id");
+  S_index_list(&s->sources, root, "sources", "source", "id");
+  S_index_list(&s->topics, root, "topics", "topic", "id");
+  S_index_list(&s->jsonld, root, "jsonld", "item", "for");
+  xmlNodePtr l = an_xml_first(root, "actors");
+  size_t pos = 0;
+  for (xmlNodePtr a = l ? l->children : NULL; a; a = a->next) {
+    if (!an_xml_is(a, "actor")) continue;
+    for (xmlNodePtr c = a->children; c; c = c->next)
+      if (an_xml_is(c, "member-of")) S_add_attr(&s->members, c, "ref", pos, a);
+    pos++;
+  }
+  l = an_xml_first(root, "events");
+  pos = 0;
+  for (xmlNodePtr e = l ? l->children : NULL; e; e = e->next) {
+    if (!an_xml_is(e, "event")) continue;
+    for (xmlNodePtr c = e->children; c; c = c->next) {
+      if (an_xml_is(c, "citation")) S_add_attr(&s->by_source, c, "source", pos, e);
+      else if (an_xml_is(c, "participant")) S_add_attr(&s->by_actor, c, "ref", pos, e);
+      else if (an_xml_is(c, "topic")) S_add_attr(&s->by_topic, c, "ref", pos, e);
+    }
+    pos++;
+  }
+  l = an_xml_first(root, "edges");
+  pos = 0;
+  for (xmlNodePtr e = l ? l->children : NULL; e; e = e->next) {
+    if (!an_xml_is(e, "edge")) continue;
+    S_add_attr(&s->edges, e, "subject", pos, e);
+    S_add_attr(&s->edges, e, "object", pos, e);
+    pos++;
+  }
+  S_table *all[] = {&s->actors, &s->sources, &s->topics, &s->jsonld,
+                    &s->by_source, &s->by_actor, &s->by_topic, &s->edges,
+                    &s->members};
+  for (size_t i = 0; i < sizeof all / sizeof *all; i++) S_sort(all[i]);
+  return s;
+}
+
+void an_slicer_free(an_slicer *s) {
+  if (!s) return;
+  S_table *all[] = {&s->actors, &s->sources, &s->topics, &s->jsonld,
+                    &s->by_source, &s->by_actor, &s->by_topic, &s->edges,
+                    &s->members};
+  for (size_t i = 0; i < sizeof all / sizeof *all; i++) S_table_free(all[i]);
+  free(s);
+}
+
+/* ---- what a slice names --------------------------------------------------- */
+
+typedef struct {
+  const S_entry **v;
+  size_t n, cap;
+} S_picks;
+
+static void S_pick(S_picks *p, const S_entry *e) {
+  if (!e) return;
+  p->v = an_xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+  p->v[p->n++] = e;
+}
+
+static int S_cmp_pos(const void *a, const void *b) {
+  size_t x = (*(const S_entry *const *)a)->pos;
+  size_t y = (*(const S_entry *const *)b)->pos;
+  return (x > y) - (x < y);
+}
+
+/* Model order, each once (entries of two tables may hold one element:
+ * the same position in the list). */
+static void S_picks_order(S_picks *p) {
+  if (p->n > 1) qsort(p->v, p->n, sizeof *p->v, S_cmp_pos);
+  size_t k = 0;
+  for (size_t i = 0; i < p->n; i++)
+    if (k == 0 || p->v[k - 1]->pos != p->v[i]->pos) p->v[k++] = p->v[i];
+  p->n = k;
+}
+
+typedef struct {
+  const an_slicer *s;
+  S_picks actors, sources, topics;
+} S_named;
+
+static void S_name(const S_table *t, S_picks *p, xmlNodePtr n, const char *attr) {
+  char *id = an_xml_prop(n, attr);
+  if (id) S_pick(p, S_find(t, id));
+  free(id);
+}
+
+/* Collects the actors, sources and topics that element n and its
+ * descendants name (the reference attributes of docs/model.md). */
+static void S_scan(S_named *nm, xmlNodePtr n) {
+  if (an_xml_is(n, "actor-ref") || an_xml_is(n, "participant") ||
+      an_xml_is(n, "member-of") || an_xml_is(n, "subject") ||
+      an_xml_is(n, "object")) {
+    S_name(&nm->s->actors, &nm->actors, n, "ref");
+  } else if (an_xml_is(n, "topic-ref") || an_xml_is(n, "topic")) {
+    S_name(&nm->s->topics, &nm->topics, n, "ref");
+  } else if (an_xml_is(n, "edge")) {
+    S_name(&nm->s->actors, &nm->actors, n, "subject");
+    S_name(&nm->s->actors, &nm->actors, n, "object");
+  }
+  if (n->type == XML_ELEMENT_NODE && xmlHasProp(n, (const xmlChar *)"source"))
+    S_name(&nm->s->sources, &nm->sources, n, "source");
+  for (xmlNodePtr c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) S_scan(nm, c);
+}
+
+/* ---- copies --------------------------------------------------------------- */
+
+static xmlNodePtr S_copy(xmlNodePtr n, xmlDocPtr doc, xmlNodePtr parent) {
+  xmlNodePtr c = xmlDocCopyNode(n, doc, 1);
+  if (c) xmlAddChild(parent, c);
+  return c;
+}
+
+/* A copy of n (attributes) with the child elements keep() accepts. */
+static void S_copy_some(xmlNodePtr n, xmlDocPtr doc, xmlNodePtr parent,
+                        int (*keep)(xmlNodePtr)) {
+  xmlNodePtr copy = xmlDocCopyNode(n, doc, 2);
+  if (!copy) return;
+  xmlAddChild(parent, copy);
+  for (xmlNodePtr c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && keep(c)) S_copy(c, doc, copy);
+}
+
+static int S_not_summary(xmlNodePtr c) { return !an_xml_is(c, "summary"); }
+static int S_not_body(xmlNodePtr c) { return !an_xml_is(c, "body"); }
+static int S_short_actor(xmlNodePtr c) {
+  return an_xml_is(c, "name") || an_xml_is(c, "role") || an_xml_is(c, "member-of");
+}
+
+/* <LIST> with the picked elements: `own` whole, the others short. */
+static void S_put_list(xmlDocPtr doc, xmlNodePtr r, xmlNodePtr model_list,
+                       S_picks *p, const S_entry *own, int (*keep)(xmlNodePtr)) {
+  if (!model_list) return;
+  xmlNodePtr list = xmlDocCopyNode(model_list, doc, 2);
+  if (!list) return;
+  xmlAddChild(r, list);
+  S_picks_order(p);
+  for (size_t i = 0; i < p->n; i++) {
+    if ((own && p->v[i]->pos == own->pos) || !keep) S_copy(p->v[i]->node, doc, list);
+    else S_copy_some(p->v[i]->node, doc, list, keep);
+  }
+}
+
+/* Copies the distinct nodes listed under id in t into parent (model
+ * order: t is sorted by id, then position) and scans them. */
+static void S_put_all(S_named *nm, const S_table *t, const char *id,
+                      xmlDocPtr doc, xmlNodePtr parent) {
+  const S_entry *e = S_find(t, id);
+  const S_entry *end = t->v + t->n;
+  xmlNodePtr last = NULL;
+  for (; e && e < end && strcmp(e->id, id) == 0; e++) {
+    if (e->node == last) continue; /* a self-loop names its actor twice */
+    last = e->node;
+    S_copy(e->node, doc, parent);
+    S_scan(nm, e->node);
+  }
+}
+
+xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id) {
+  if (!s || !id) return NULL;
+  const S_table *own_table = kind == AN_SLICE_SOURCE  ? &s->sources
+                             : kind == AN_SLICE_ACTOR ? &s->actors
+                                                      : &s->topics;
+  const S_entry *own = S_find(own_table, id);
+  if (!own) return NULL;
+  xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+  xmlNodePtr r = xmlDocCopyNode(s->root, doc, 2);
+  xmlDocSetRootElement(doc, r);
+  S_named nm = {s, {0}, {0}, {0}};
+  S_picks *own_picks = kind == AN_SLICE_SOURCE  ? &nm.sources
+                       : kind == AN_SLICE_ACTOR ? &nm.actors
+                                                : &nm.topics;
+  S_pick(own_picks, own);
+  S_scan(&nm, own->node);
+
+  /* the page's events, edges and members, then what they name */
+  xmlNodePtr events = xmlNewDocNode(doc, NULL, (const xmlChar *)"events", NULL);
+  xmlNodePtr edges = NULL;
+  const S_table *ev = kind == AN_SLICE_SOURCE  ? &s->by_source
+                      : kind == AN_SLICE_ACTOR ? &s->by_actor
+                                               : &s->by_topic;
+  S_put_all(&nm, ev, id, doc, events);
+  if (kind == AN_SLICE_ACTOR) {
+    edges = xmlNewDocNode(doc, NULL, (const xmlChar *)"edges", NULL);
+    S_put_all(&nm, &s->edges, id, doc, edges);
+    for (const S_entry *m = S_find(&s->members, id);
+         m && m < s->members.v + s->members.n && strcmp(m->id, id) == 0; m++)
+      S_pick(&nm.actors, m); /* m->node is the member, m->pos its place */
+  }
+
+  /* the model's order: head, sources, actors, topics, events, edges, jsonld */
+  for (xmlNodePtr part = s->root->children; part; part = part->next) {
+    if (an_xml_is(part, "head")) {
+      S_copy_some(part, doc, r, S_not_summary);
+    } else if (an_xml_is(part, "sources")) {
+      S_put_list(doc, r, part, &nm.sources, kind == AN_SLICE_SOURCE ? own : NULL,
+                 S_not_body);
+    } else if (an_xml_is(part, "actors")) {
+      S_put_list(doc, r, part, &nm.actors, kind == AN_SLICE_ACTOR ? own : NULL,
+                 S_short_actor);
+    } else if (an_xml_is(part, "topics")) {
+      S_put_list(doc, r, part, &nm.topics, NULL, NULL);
+    } else if (an_xml_is(part, "events")) {
+      xmlAddChild(r, events);
+      events = NULL;
+    } else if (an_xml_is(part, "edges") && edges) {
+      xmlAddChild(r, edges);
+      edges = NULL;
+    } else if (an_xml_is(part, "jsonld")) {
+      const char *prefix = kind == AN_SLICE_SOURCE  ? "source:"
+                           : kind == AN_SLICE_ACTOR ? "actor:"
+                                                    : "topic:";
+      size_t n = strlen(prefix) + strlen(id) + 1;
+      char *key = an_xmalloc(n);
+      memcpy(key, prefix, strlen(prefix));
+      memcpy(key + strlen(prefix), id, strlen(id) + 1);
+      const S_entry *item = S_find(&s->jsonld, key);
+      free(key);
+      xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
+      if (list) {
+        xmlAddChild(r, list);
+        if (item) S_copy(item->node, doc, list);
+      }
+    }
+  }
+  if (events) xmlFreeNode(events); /* the model had no <events> */
+  if (edges) xmlFreeNode(edges);
+  free(nm.actors.v);
+  free(nm.sources.v);
+  free(nm.topics.v);
+  return doc;
+}

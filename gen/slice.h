@@ -1,0 +1,40 @@
+/* slice.h - the part of the model one page shows.
+ *
+ * libxslt does work in proportion to its whole input document for every
+ * transform (document order, xsl:strip-space, each xsl:key): rendering
+ * each of n pages from the whole model costs O(n x model), hours for
+ * 10,000 sources.  So a source, actor or topic page is rendered from a
+ * slice: a small document with the model's elements, holding only what
+ * that page shows and what it names:
+ *
+ *   the root's attributes and the head (without the summary); the page's
+ *   JSON-LD item; its own element whole (a source with its body, an actor
+ *   with its profile); its events (a source's: those citing it; an
+ *   actor's: those it takes part in; a topic's: those on it) and, for an
+ *   actor, its edges and its members; then every actor, source and topic
+ *   these name, short (an actor: name, role, affiliations; a source:
+ *   without its body), in model order.
+ *
+ * The views see the same elements in the same order as in the model, so a
+ * page is byte-identical whether rendered from the model or its slice
+ * (tests/unit/test_slice.c).  An index of the model is built once; then a
+ * slice costs time in proportion to what it holds.  an_slice only reads
+ * the model and the slicer, so slices may be made in forked workers. */
+#ifndef AN_SLICE_H
+#define AN_SLICE_H
+
+#include <libxml/tree.h>
+
+typedef struct an_slicer an_slicer;
+
+typedef enum { AN_SLICE_SOURCE, AN_SLICE_ACTOR, AN_SLICE_TOPIC } an_slice_kind;
+
+/* Indexes model (which must not change while the slicer is in use). */
+an_slicer *an_slicer_new(xmlDocPtr model);
+void an_slicer_free(an_slicer *s);
+
+/* A new document (the caller frees it with xmlFreeDoc): the slice of the
+ * page of `id`; NULL when the model has no such source, actor or topic. */
+xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id);
+
+#endif
