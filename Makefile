@@ -26,7 +26,8 @@ PKG_libgvc      := libgraphviz-dev
 PKG_yaml-0.1    := libyaml-dev
 PKG_jansson     := libjansson-dev
 PKG_libical     := libical-dev
-MODULES := libcmark libxml-2.0 libxslt libexslt libcgraph libgvc yaml-0.1 jansson libical
+PKG_libxxhash   := libxxhash-dev
+MODULES := libcmark libxml-2.0 libxslt libexslt libcgraph libgvc yaml-0.1 jansson libical libxxhash
 
 # libcsv (events.csv) ships no pkg-config file: its header is looked for
 # with the compiler, and it is linked by name.
@@ -90,7 +91,8 @@ $(OBJ_DIR)/main.o $(ASAN_DIR)/main.o: $(DATADIR_STAMP)
 # Debian packages: to build, then to test (XPath, schema, HTML and browser
 # checks; faketime for the time differential test against GNU date).
 DEBS_BUILD := build-essential pkg-config libcmark-dev libxml2-dev libxslt1-dev \
-              libgraphviz-dev libyaml-dev libjansson-dev libical-dev libcsv-dev
+              libgraphviz-dev libyaml-dev libjansson-dev libical-dev libcsv-dev \
+              libxxhash-dev
 DEBS_TEST  := libxml2-utils tidy chromium fonts-dejavu-core poppler-utils faketime \
               graphviz python3-networkx python3-icalendar \
               clang libclang-rt-14-dev valgrind

@@ -8,7 +8,7 @@
 
 #include "fault.h"
 
-static void S_oom(void) {
+void an_out_of_memory(void) {
   static const char msg[] = "annalist: out of memory, aborting\n";
   /* write(2): stdio may itself need memory */
   if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) { /* nothing to do */ }
@@ -17,19 +17,19 @@ static void S_oom(void) {
 
 void *an_xmalloc(size_t size) {
   void *p = an_fault_alloc() ? NULL : malloc(size ? size : 1);
-  if (!p) S_oom();
+  if (!p) an_out_of_memory();
   return p;
 }
 
 void *an_xcalloc(size_t count, size_t size) {
   void *p = an_fault_alloc() ? NULL : calloc(count ? count : 1, size ? size : 1);
-  if (!p) S_oom();
+  if (!p) an_out_of_memory();
   return p;
 }
 
 void *an_xrealloc(void *ptr, size_t size) {
   void *p = an_fault_alloc() ? NULL : realloc(ptr, size ? size : 1);
-  if (!p) S_oom();
+  if (!p) an_out_of_memory();
   return p;
 }
 
@@ -37,7 +37,7 @@ void *an_xgrow(void *ptr, size_t *cap, size_t need, size_t elem) {
   if (need <= *cap) return ptr;
   size_t n = *cap ? *cap : 8;
   while (n < need) {
-    if (n > ((size_t)-1) / 2 / elem) S_oom();
+    if (n > ((size_t)-1) / 2 / elem) an_out_of_memory();
     n *= 2;
   }
   *cap = n;

@@ -13,6 +13,12 @@
 
 #include <stddef.h>
 
+/* The policy itself, for a library that returned NULL (xxHash's state). */
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void an_out_of_memory(void);
+
 void *an_xmalloc(size_t size);
 void *an_xcalloc(size_t count, size_t size);
 void *an_xrealloc(void *ptr, size_t size);

@@ -15,6 +15,8 @@
 #include "buf.h"
 #include "fault.h"
 
+#include <xxhash.h>
+
 /* Jobs go to the workers in runs of S_RUN (job i to worker (i / S_RUN) %
  * workers): neighbours cost alike, and a worker's pipe holds at most one
  * page ahead of the writer. */
@@ -35,18 +37,47 @@ int an_pages_workers(void) {
   return n > AN_PAGES_MAX_WORKERS ? AN_PAGES_MAX_WORKERS : n;
 }
 
-/* Renders job j into *out; diagnostics go to d. */
-static int S_render(an_views *v, const an_slicer *s, const an_page_job *j,
-                    an_page_decorate deco, void *arg, char **out, size_t *len,
-                    an_diags *d) {
+/* The key of a page: its stylesheets and parameters (the views'
+ * fingerprint, the view, the id) and its slice, as bytes. */
+static void S_key(an_views *v, const an_page_job *j, xmlDocPtr slice, char key[33]) {
+  xmlChar *mem = NULL;
+  int n = 0;
+  xmlDocDumpMemory(slice, &mem, &n);
+  XXH3_state_t *st = XXH3_createState();
+  if (!st || !mem) an_out_of_memory();
+  XXH3_128bits_reset(st);
+  const char *parts[] = {an_views_fingerprint(v), j->view, j->id};
+  for (size_t i = 0; i < 3; i++) XXH3_128bits_update(st, parts[i], strlen(parts[i]) + 1);
+  XXH3_128bits_update(st, mem, (size_t)n);
+  XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  xmlFree(mem);
+  snprintf(key, 33, "%016llx%016llx", (unsigned long long)h.high64,
+           (unsigned long long)h.low64);
+}
+
+/* Makes job j: its slice and key; when reuse is set and the previous
+ * build made the page from the same key, *kept is 1 and nothing is
+ * rendered, else the page is in *out.  Diagnostics go to d. */
+static int S_make(an_views *v, const an_site *site, const an_slicer *s,
+                  const an_page_job *j, an_page_decorate deco, void *arg,
+                  int reuse, char key[33], int *kept, char **out, size_t *len,
+                  an_diags *d) {
   *out = NULL;
   *len = 0;
+  *kept = 0;
   xmlDocPtr slice = an_slice(s, j->kind, j->id);
   if (!slice) {
     an_diag_add(d, AN_ERROR, j->rel, 0, 0, "no %s '%s' in the model", j->view, j->id);
     return 0;
   }
   if (deco) deco(slice, j, arg, d);
+  S_key(v, j, slice, key);
+  if (reuse && an_site_had(site, j->rel, key)) {
+    *kept = 1;
+    xmlFreeDoc(slice);
+    return 1;
+  }
   an_buf param = AN_BUF_INIT;
   an_buf_printf(&param, "%s-id", j->view);
   const char *params[] = {"root", "../", an_buf_cstr(&param), j->id, NULL};
@@ -56,9 +87,30 @@ static int S_render(an_views *v, const an_slicer *s, const an_page_job *j,
   return ok;
 }
 
+/* Writes what S_make made: keeps the previous file, or writes *out; a
+ * previous file that cannot be kept after all is made again here. */
+static int S_put(an_views *v, an_site *site, const an_slicer *s,
+                 const an_page_job *j, an_page_decorate deco, void *arg,
+                 const char *key, int kept, const char *out, size_t len,
+                 an_diags *d) {
+  if (kept) {
+    int r = an_site_keep(site, j->rel, key, d);
+    if (r) return r > 0;
+    char again[33], *page;
+    size_t n;
+    int k;
+    /* the old file cannot be kept after all: render the page */
+    if (!S_make(v, site, s, j, deco, arg, 0, again, &k, &page, &n, d)) return 0;
+    int ok = an_site_write_keyed(site, j->rel, again, page, n, d);
+    free(page);
+    return ok;
+  }
+  return an_site_write_keyed(site, j->rel, key, out, len, d);
+}
+
 /* ---- the pipe between a worker and the writer ---------------------------- */
 
-enum { S_PAGE = 1, S_DIAG, S_FAILED };
+enum { S_PAGE = 1, S_KEPT, S_DIAG, S_FAILED };
 
 typedef struct {
   uint32_t type, job;
@@ -121,19 +173,30 @@ static void S_take_diag(const char *p, size_t n, an_diags *d) {
 }
 
 /* The worker: renders its share of the jobs, in order, into fd. */
-static void S_worker(int fd, int k, int workers, an_views *v, const an_slicer *s,
+/* A page record is its key (32 bytes), then the page (none when kept). */
+static void S_worker(int fd, int k, int workers, an_views *v,
+                     const an_site *site, const an_slicer *s,
                      const an_page_job *jobs, size_t n, an_page_decorate deco,
                      void *arg) {
   for (size_t i = 0; i < n; i++) {
     if ((int)((i / S_RUN) % (size_t)workers) != k) continue;
     an_diags *d = an_diags_new();
-    char *out;
+    char *out, key[33];
     size_t len;
-    int ok = S_render(v, s, &jobs[i], deco, arg, &out, &len, d);
+    int kept;
+    int ok = S_make(v, site, s, &jobs[i], deco, arg, 1, key, &kept, &out, &len, d);
     S_send_diags(fd, (uint32_t)i, d);
     an_diags_free(d);
-    int sent = ok ? S_send(fd, S_PAGE, (uint32_t)i, out, len)
-                  : S_send(fd, S_FAILED, (uint32_t)i, "", 0);
+    int sent;
+    if (!ok) {
+      sent = S_send(fd, S_FAILED, (uint32_t)i, "", 0);
+    } else {
+      an_buf rec = AN_BUF_INIT;
+      an_buf_put(&rec, key, 32);
+      if (!kept) an_buf_put(&rec, out, len);
+      sent = S_send(fd, kept ? S_KEPT : S_PAGE, (uint32_t)i, rec.ptr, rec.len);
+      an_buf_free(&rec);
+    }
     free(out);
     if (!ok || !sent) break;
   }
@@ -194,7 +257,7 @@ static int S_write_forked(an_views *v, an_site *site, const an_slicer *s,
     if (pid == 0) {
       close(fds[0]);
       for (int j = 0; j < k; j++) close(c[j].fd);
-      S_worker(fds[1], k, workers, v, s, jobs, n, deco, arg);
+      S_worker(fds[1], k, workers, v, site, s, jobs, n, deco, arg);
       _exit(0);
     }
     close(fds[1]);
@@ -221,8 +284,15 @@ static int S_write_forked(an_views *v, an_site *site, const an_slicer *s,
         free(p);
         continue;
       }
-      if (h.type == S_PAGE) ok = an_site_write(site, jobs[i].rel, p, h.len, d);
-      else ok = 0; /* S_FAILED: its errors came before */
+      if ((h.type == S_PAGE || h.type == S_KEPT) && h.len >= 32) {
+        char key[33];
+        memcpy(key, p, 32);
+        key[32] = '\0';
+        ok = S_put(v, site, s, &jobs[i], deco, arg, key, h.type == S_KEPT,
+                   p + 32, h.len - 32, d);
+      } else {
+        ok = 0; /* S_FAILED: its errors came before */
+      }
       free(p);
       break;
     }
@@ -246,14 +316,16 @@ int an_pages_write(an_views *v, an_site *site, const an_slicer *s,
                    void *arg, an_diags *d) {
   int workers = an_pages_workers();
   if ((size_t)workers > (n + S_RUN - 1) / S_RUN) workers = (int)((n + S_RUN - 1) / S_RUN);
+  an_views_fingerprint(v); /* once, before the workers share it */
   if (workers > 1)
     return S_write_forked(v, site, s, jobs, n, deco, arg, workers, d);
   int ok = 1;
   for (size_t i = 0; ok && i < n; i++) {
-    char *out;
+    char *out, key[33];
     size_t len;
-    ok = S_render(v, s, &jobs[i], deco, arg, &out, &len, d);
-    if (ok) ok = an_site_write(site, jobs[i].rel, out, len, d);
+    int kept;
+    ok = S_make(v, site, s, &jobs[i], deco, arg, 1, key, &kept, &out, &len, d);
+    if (ok) ok = S_put(v, site, s, &jobs[i], deco, arg, key, kept, out, len, d);
     free(out);
   }
   return ok;

@@ -17,6 +17,9 @@
 #include "buf.h"
 #include "fault.h"
 
+/* Sorted lists of manifest lines: a path, or a path, a tab and the key
+ * of the input its file was made from (an_site_write_keyed).  Lines
+ * compare by their path. */
 typedef struct {
   char **v;
   size_t n, cap;
@@ -31,8 +34,17 @@ struct an_site {
   S_list files;   /* files written by this build */
 };
 
+/* strcmp of the paths of two lines (a tab ends a path). */
+static int S_pathcmp(const char *a, const char *b) {
+  for (size_t i = 0;; i++) {
+    unsigned char x = a[i] == '\t' ? 0 : (unsigned char)a[i];
+    unsigned char y = b[i] == '\t' ? 0 : (unsigned char)b[i];
+    if (x != y || !x) return (int)x - (int)y;
+  }
+}
+
 static int S_cmp(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  return S_pathcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void S_push(S_list *l, const char *s) {
@@ -44,9 +56,13 @@ static void S_sort(S_list *l) {
   if (l->n) qsort(l->v, l->n, sizeof(char *), S_cmp);
 }
 
-static int S_has(const S_list *l, const char *s) {
-  return l->n && bsearch(&s, l->v, l->n, sizeof(char *), S_cmp) != NULL;
+/* The line of path s, or NULL. */
+static const char *S_line(const S_list *l, const char *s) {
+  char **at = l->n ? bsearch(&s, l->v, l->n, sizeof(char *), S_cmp) : NULL;
+  return at ? *at : NULL;
 }
+
+static int S_has(const S_list *l, const char *s) { return S_line(l, s) != NULL; }
 
 static void S_clear(S_list *l) {
   for (size_t i = 0; i < l->n; i++) free(l->v[i]);
@@ -290,8 +306,8 @@ static int S_write_file(const char *path, const void *data, size_t len) {
   return ok;
 }
 
-int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
-                  an_diags *d) {
+/* rel is a path the build may write (reported in d when not). */
+static int S_may_write(an_site *s, const char *rel, an_diags *d) {
   if (!S_valid_rel(rel)) {
     an_diag_io(d, s->out, "refusing to write '%s': not a plain relative path", rel);
     return 0;
@@ -305,6 +321,24 @@ int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
     an_diag_io(d, s->out, "cannot create the folder of '%s': %s", rel, strerror(errno));
     return 0;
   }
+  return 1;
+}
+
+/* Records rel (and its key) as written by this build. */
+static void S_wrote(an_site *s, const char *rel, const char *key) {
+  if (!key) {
+    S_push(&s->files, rel);
+    return;
+  }
+  an_buf line = AN_BUF_INIT;
+  an_buf_printf(&line, "%s\t%s", rel, key);
+  S_push(&s->files, an_buf_cstr(&line));
+  an_buf_free(&line);
+}
+
+int an_site_write_keyed(an_site *s, const char *rel, const char *key,
+                        const void *data, size_t len, an_diags *d) {
+  if (!S_may_write(s, rel, d)) return 0;
   an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", s->tmp, rel);
   an_buf_printf(&old, "%s/%s", s->out, rel);
@@ -315,7 +349,33 @@ int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
   if (!ok) an_diag_io(d, s->out, "cannot write '%s': %s", rel, strerror(errno));
   an_buf_free(&path);
   an_buf_free(&old);
-  if (ok) S_push(&s->files, rel);
+  if (ok) S_wrote(s, rel, key);
+  return ok;
+}
+
+int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
+                  an_diags *d) {
+  return an_site_write_keyed(s, rel, NULL, data, len, d);
+}
+
+int an_site_had(const an_site *s, const char *rel, const char *key) {
+  const char *line = key ? S_line(&s->old, rel) : NULL;
+  const char *tab = line ? strchr(line, '\t') : NULL;
+  return tab && strcmp(tab + 1, key) == 0;
+}
+
+int an_site_keep(an_site *s, const char *rel, const char *key, an_diags *d) {
+  if (!an_site_had(s, rel, key)) return 0;
+  if (!S_may_write(s, rel, d)) return -1;
+  an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
+  an_buf_printf(&path, "%s/%s", s->tmp, rel);
+  an_buf_printf(&old, "%s/%s", s->out, rel);
+  struct stat st;
+  int ok = lstat(an_buf_cstr(&old), &st) == 0 && S_ISREG(st.st_mode) &&
+           !an_fault_io() && link(an_buf_cstr(&old), an_buf_cstr(&path)) == 0;
+  an_buf_free(&path);
+  an_buf_free(&old);
+  if (ok) S_wrote(s, rel, key);
   return ok;
 }
 
@@ -391,7 +451,11 @@ int an_site_commit(an_site *s, an_diags *d) {
   /* the previous folder: its files are either ours (listed), or foreign
    * ones now linked into the new folder */
   S_list gone = {0};
-  for (size_t i = 0; i < s->old.n; i++) S_push(&gone, s->old.v[i]);
+  for (size_t i = 0; i < s->old.n; i++) { /* the paths of the lines */
+    char *path = an_xstrndup(s->old.v[i], strcspn(s->old.v[i], "\t"));
+    S_push(&gone, path);
+    free(path);
+  }
   for (size_t i = 0; i < s->foreign.n; i++) S_push(&gone, s->foreign.v[i]);
   S_push(&gone, AN_MANIFEST);
   S_sort(&gone);

@@ -11,6 +11,10 @@
  *   annalist made: those the new build does not make are removed; any
  *   other file in the folder (a CNAME, a .htaccess) is carried over as it
  *   is, never deleted, and never overwritten (that is an error);
+ * - a file written with a key (an_site_write_keyed: a digest of all its
+ *   page was made from) is listed with it in the manifest; the next build
+ *   that finds the same key keeps the previous file without making it
+ *   again (an_site_keep);
  * - temporary folders of builds that were killed are removed by the next
  *   build (they carry the process id in their name). */
 #ifndef AN_SITE_H
@@ -31,6 +35,17 @@ an_site *an_site_begin(const char *out_dir, an_diags *d);
  * "..", "." or empty parts; missing folders are created.  0 on failure. */
 int an_site_write(an_site *s, const char *rel, const void *data, size_t len,
                   an_diags *d);
+/* The same, recording key (a short string without tabs or newlines, or
+ * NULL) as what the file was made from. */
+int an_site_write_keyed(an_site *s, const char *rel, const char *key,
+                        const void *data, size_t len, an_diags *d);
+/* 1 when the previous build wrote rel from the same key. */
+int an_site_had(const an_site *s, const char *rel, const char *key);
+/* When the previous build wrote rel from the same key, keeps its file as
+ * the new one (a hard link) and returns 1; 0 when it did not or the file
+ * cannot be kept (then make it and write it); -1 when rel may not be
+ * written at all (reported in d). */
+int an_site_keep(an_site *s, const char *rel, const char *key, an_diags *d);
 /* Writes the manifest and swaps the new folder in; frees s.  0 on failure
  * (the previous output is then untouched). */
 int an_site_commit(an_site *s, an_diags *d);

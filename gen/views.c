@@ -1,6 +1,7 @@
 /* views.c - see views.h. */
 #include "views.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +18,12 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/xsltconfig.h>
+#include <xxhash.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "model.h" /* AN_VERSION */
 
 typedef struct {
   char *name;
@@ -34,6 +38,7 @@ struct an_views {
   an_buf errors; /* messages libxml2/libxslt reported during one call */
   char **globals;  /* name, value, ...: parameters of every transform */
   size_t nglobals, gcap;
+  char fingerprint[33]; /* "" until asked for */
 };
 
 /* libxml2 and libxslt report through global handlers; they append to the
@@ -173,6 +178,7 @@ static xsltStylesheetPtr S_sheet_get(an_views *v, const char *name, an_diags *d)
 }
 
 void an_views_param(an_views *v, const char *name, const char *value) {
+  v->fingerprint[0] = '\0';
   for (size_t i = 0; i < v->nglobals; i += 2)
     if (strcmp(v->globals[i], name) == 0) {
       free(v->globals[i + 1]);
@@ -234,6 +240,59 @@ int an_views_render(an_views *v, const char *name, xmlDocPtr doc,
   }
   an_buf_free(&path);
   return ok;
+}
+
+static int S_cmp_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Feeds a string and its terminating NUL (so "ab","c" differs from
+ * "a","bc"). */
+static void S_feed(XXH3_state_t *st, const char *s) {
+  XXH3_128bits_update(st, s, strlen(s) + 1);
+}
+
+const char *an_views_fingerprint(an_views *v) {
+  if (v->fingerprint[0]) return v->fingerprint;
+  XXH3_state_t *st = XXH3_createState();
+  if (!st) an_out_of_memory();
+  XXH3_128bits_reset(st);
+  S_feed(st, AN_VERSION);
+  S_feed(st, LIBXML_DOTTED_VERSION);
+  S_feed(st, LIBXSLT_DOTTED_VERSION);
+  /* the templates folder, file by file in name order */
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  DIR *dp = opendir(v->dir);
+  for (struct dirent *e; dp && (e = readdir(dp)) != NULL;) {
+    if (e->d_name[0] == '.') continue;
+    names = an_xgrow(names, &cap, n + 1, sizeof *names);
+    names[n++] = an_xstrdup(e->d_name);
+  }
+  if (dp) closedir(dp);
+  if (n > 1) qsort(names, n, sizeof *names, S_cmp_name);
+  an_buf path = AN_BUF_INIT;
+  char chunk[65536];
+  for (size_t i = 0; i < n; i++) {
+    S_feed(st, names[i]);
+    an_buf_clear(&path);
+    an_buf_printf(&path, "%s/%s", v->dir, names[i]);
+    FILE *fp = fopen(an_buf_cstr(&path), "rb");
+    size_t got;
+    while (fp && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+      XXH3_128bits_update(st, chunk, got);
+    if (fp) fclose(fp);
+    else S_feed(st, "(unreadable)");
+    free(names[i]);
+  }
+  free(names);
+  an_buf_free(&path);
+  for (size_t i = 0; i < v->nglobals; i++) S_feed(st, v->globals[i]);
+  XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  snprintf(v->fingerprint, sizeof v->fingerprint, "%016llx%016llx",
+           (unsigned long long)h.high64, (unsigned long long)h.low64);
+  return v->fingerprint;
 }
 
 int an_views_asset(an_views *v, const char *name, char **out, size_t *len,

@@ -32,6 +32,13 @@ int an_views_render(an_views *v, const char *name, xmlDocPtr doc,
                     const char *const *params, char **out, size_t *len,
                     an_diags *d);
 
+/* A digest (32 hexadecimal digits) of all a transform's output depends on
+ * beside its input document and its own parameters: the versions of
+ * annalist, libxml2 and libxslt, every file of the templates folder (name
+ * and bytes) and the parameters set with an_views_param.  Owned by v,
+ * valid until the next an_views_param. */
+const char *an_views_fingerprint(an_views *v);
+
 /* Reads a file of the templates folder (e.g. "style.css") into *out
  * (free with free()).  Returns 0 (reported as I/O in d) on failure. */
 int an_views_asset(an_views *v, const char *name, char **out, size_t *len,
