@@ -144,7 +144,7 @@ ratio() {
 fs() { isnum "$1" || { echo "${1:-–}"; return; }
        awk -v v="$1" 'BEGIN { printf (v < 1 ? "%.3f s" : v < 100 ? "%.2f s" : "%.0f s"), v }'; }
 fx() { isnum "$1" || { echo "${1:-–}"; return; }
-       awk -v v="$1" 'BEGIN { printf (v < 10 ? "%.2fx" : v < 100 ? "%.1fx" : "%.0fx"), v }'; }
+       awk -v v="$1" 'BEGIN { printf (v < 0.1 ? "%.2gx" : v < 10 ? "%.2fx" : v < 100 ? "%.1fx" : "%.0fx"), v }'; }
 fmib() { isnum "$1" || { echo "${1:-–}"; return; }
          awk -v v="$1" 'BEGIN { printf "%.1f MiB", v / 1048576 }'; }
 thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
@@ -235,6 +235,7 @@ bench_n() {
       then V[$n,same]=identical
       else V[$n,same]="differ"; fi
       note "one core against all: ${V[$n,same]}"
+      head -n 5 "$d/logs/onecore.diff" | while IFS= read -r k; do note "  $k"; done
     fi
   fi
 
