@@ -45,6 +45,7 @@ WORDS = ("the government said in a statement that talks would continue while "
          "the programme which has drawn attention from regional partners and "
          "markets alike as trade volumes fell and prices rose sharply across "
          "the sector according to figures released by the ministry").split()
+HUGO_RESERVED = ("url",)
 RELATIVE = ["on Friday", "on Monday", "Wednesday", "yesterday", "two days ago",
             "last week", "earlier this month", "last month", "this week",
             "late last year", "earlier this year", "three weeks ago",
@@ -146,12 +147,18 @@ def source(rng, idx, pool, topics):
         "url": f"https://news.example.org/{y}/{m:02d}/report-{idx}",
         "grading": f"{'ABCDEF'[idx % 6]}{1 + idx % 6}",
     }
-    return published, front, body
+    return front, body
 
 
-def yaml_front(front, extra=()):
+def yaml_front(front, hugo=False):
+    """Front matter; for Hugo, with a `date` and without the keys it reserves
+    (it reads `url` as the page's own address and refuses one with http:)."""
+    items = list(front.items())
+    if hugo:
+        items = [("source" + k if k in HUGO_RESERVED else k, v) for k, v in items]
+        items.append(("date", front["published"]))
     lines = ["---"]
-    for k, v in list(front.items()) + list(extra):
+    for k, v in items:
         lines.append(f"{k}: '{v}'" if k == "title" else f"{k}: {v}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
@@ -186,11 +193,11 @@ def main():
         write(f"{ann}/actors/{aid}.md", "---\n" + "\n".join(fm) +
               f"\n---\n\nProfile of {name}.\n")
     for i in range(NSRC):
-        published, front, body = source(rng, i, pool, topics)
+        front, body = source(rng, i, pool, topics)
         name = f"s{i:05d}.md"
         write(f"{ann}/sources/{name}", yaml_front(front) + body)
         write(f"{hugo}/content/sources/{name}",
-              yaml_front(front, [("date", published)]) + body)
+              yaml_front(front, hugo=True) + body)
         write(f"{md}/{name}", body)
     write(f"{hugo}/hugo.toml",
           'baseURL = "https://example.org/"\ntitle = "Benchmark"\n'
