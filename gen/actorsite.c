@@ -89,12 +89,28 @@ typedef struct {
   const char *input;
 } S_ego_ctx;
 
+static int S_has_ego(const S_ego_ctx *ctx, const an_page_job *job) {
+  return job->kind == AN_SLICE_ACTOR && ctx->graph &&
+         S_lookup(ctx->egos, ctx->n, job->id) != NULL;
+}
+
+/* The ego diagram's graph as DOT text: what its drawing is made from. */
+static char *S_ego_key(const an_page_job *job, void *arg, size_t *len) {
+  S_ego_ctx *ctx = arg;
+  char *dot = NULL;
+  *len = 0;
+  if (S_has_ego(ctx, job) && !an_diagram_ego_dot(ctx->graph, job->id, &dot, len)) {
+    free(dot);
+    dot = an_xstrdup("(no DOT)"); /* the drawing then says why */
+    *len = strlen(dot);
+  }
+  return dot;
+}
+
 static void S_ego(xmlDocPtr slice, const an_page_job *job, void *arg,
                   an_diags *d) {
   S_ego_ctx *ctx = arg;
-  if (job->kind != AN_SLICE_ACTOR || !ctx->graph ||
-      !S_lookup(ctx->egos, ctx->n, job->id))
-    return;
+  if (!S_has_ego(ctx, job)) return;
   char *svg = NULL;
   size_t len = 0;
   char err[512];
@@ -214,7 +230,8 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
     if (!ctx.graph)
       an_diag_add(d, AN_WARNING, input, 0, 0, "ego diagrams left out: %s", err);
   }
-  if (ok) ok = an_pages_write(v, site, slicer, jobs, njobs, S_ego, &ctx, d);
+  an_page_extra extra = {S_ego_key, S_ego, &ctx};
+  if (ok) ok = an_pages_write(v, site, slicer, jobs, njobs, &extra, d);
   an_diagram_graph_free(ctx.graph);
   free(egos);
   for (size_t i = 0; i < n + ntopics; i++) an_buf_free(&rels[i]);

@@ -126,7 +126,7 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
       jobs[i] = (an_page_job){"source", AN_SLICE_SOURCE, c->sources[i].id,
                               an_buf_cstr(&rels[i])};
     }
-    ok = an_pages_write(v, site, slicer, jobs, c->nsources, NULL, NULL, d);
+    ok = an_pages_write(v, site, slicer, jobs, c->nsources, NULL, d);
     for (size_t i = 0; i < c->nsources; i++) an_buf_free(&rels[i]);
     free(rels);
     free(jobs);

@@ -1132,6 +1132,26 @@ static Agraph_t *S_build(const S_plan *p, const char *engine) {
 
 /* ---- DOT -------------------------------------------------------------- */
 
+/* The selected part of p as DOT text (no layout, no fork). */
+static int S_dot(const S_plan *p, char **dot, size_t *len) {
+  agerrlevel_t old = agseterr(AGMAX); /* nothing on stderr */
+  Agraph_t *g = S_build(p, S_engine(p));
+  char *text = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream(&text, &n);
+  int ok = f && agwrite(g, f) == 0;
+  if (f && fclose(f) != 0) ok = 0;
+  agclose(g);
+  agseterr(old);
+  if (!ok) {
+    free(text);
+    return 0;
+  }
+  *dot = text;
+  *len = n;
+  return 1;
+}
+
 int an_diagram_actors_dot(xmlDocPtr model, char **dot, size_t *len, char *err,
                           size_t errlen) {
   *dot = NULL;
@@ -1143,24 +1163,10 @@ int an_diagram_actors_dot(xmlDocPtr model, char **dot, size_t *len, char *err,
     return 0;
   }
   S_select_overview(&p, (size_t)-1); /* all of it: no top-N cap */
-  agerrlevel_t old = agseterr(AGMAX); /* nothing on stderr */
-  Agraph_t *g = S_build(&p, S_engine(&p));
-  char *text = NULL;
-  size_t n = 0;
-  FILE *f = open_memstream(&text, &n);
-  int ok = f && agwrite(g, f) == 0;
-  if (f && fclose(f) != 0) ok = 0;
-  agclose(g);
-  agseterr(old);
+  int ok = S_dot(&p, dot, len);
   S_plan_free(&p);
-  if (!ok) {
-    free(text);
-    S_err(err, errlen, "could not write the actor diagram as DOT");
-    return 0;
-  }
-  *dot = text;
-  *len = n;
-  return 1;
+  if (!ok) S_err(err, errlen, "could not write the actor diagram as DOT");
+  return ok;
 }
 
 /* ---- SVG, in a child -------------------------------------------------- */
@@ -1557,4 +1563,16 @@ int an_diagram_ego_svg(an_diagram_graph *g, const char *actor_id, char **svg,
   int ok = S_draw(p, an_buf_cstr(&title), svg, len, info, err, errlen);
   an_buf_free(&title);
   return ok;
+}
+
+int an_diagram_ego_dot(an_diagram_graph *g, const char *actor_id, char **dot,
+                       size_t *len) {
+  *dot = NULL;
+  *len = 0;
+  S_plan *p = &g->plan;
+  S_unselect(p);
+  size_t ego = actor_id ? S_find(p, actor_id) : S_NONE;
+  if (ego == S_NONE || !S_select_ego(p, ego, AN_DIAGRAM_EGO_MAX_PARTNERS + 1))
+    return 1;
+  return S_dot(p, dot, len);
 }

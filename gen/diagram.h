@@ -121,6 +121,12 @@ int an_diagram_ego_svg(an_diagram_graph *g, const char *actor_id, char **svg,
                        size_t *len, an_diagram_info *info, char *err,
                        size_t errlen);
 
+/* The graph an_diagram_ego_svg would lay out, as DOT text (no layout, no
+ * fork): the same text, the same drawing.  *dot NULL when there is
+ * nothing to draw; 0 when the text cannot be made.  Free *dot with free(). */
+int an_diagram_ego_dot(an_diagram_graph *g, const char *actor_id, char **dot,
+                       size_t *len);
+
 /* The complete actor graph as DOT text (no layout, no fork; no top-N
  * cap: every actor that takes part, every edge), styled and linked as
  * the overview, for `out/actors.dot` and for running `dot`/`sfdp` by

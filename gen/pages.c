@@ -39,7 +39,8 @@ int an_pages_workers(void) {
 
 /* The key of a page: its stylesheets and parameters (the views'
  * fingerprint, the view, the id) and its slice, as bytes. */
-static void S_key(an_views *v, const an_page_job *j, xmlDocPtr slice, char key[33]) {
+static void S_key(an_views *v, const an_page_job *j, xmlDocPtr slice,
+                  const char *extra, size_t extra_len, char key[33]) {
   xmlChar *mem = NULL;
   int n = 0;
   xmlDocDumpMemory(slice, &mem, &n);
@@ -49,6 +50,7 @@ static void S_key(an_views *v, const an_page_job *j, xmlDocPtr slice, char key[3
   const char *parts[] = {an_views_fingerprint(v), j->view, j->id};
   for (size_t i = 0; i < 3; i++) XXH3_128bits_update(st, parts[i], strlen(parts[i]) + 1);
   XXH3_128bits_update(st, mem, (size_t)n);
+  if (extra_len) XXH3_128bits_update(st, extra, extra_len);
   XXH128_hash_t h = XXH3_128bits_digest(st);
   XXH3_freeState(st);
   xmlFree(mem);
@@ -60,7 +62,7 @@ static void S_key(an_views *v, const an_page_job *j, xmlDocPtr slice, char key[3
  * build made the page from the same key, *kept is 1 and nothing is
  * rendered, else the page is in *out.  Diagnostics go to d. */
 static int S_make(an_views *v, const an_site *site, const an_slicer *s,
-                  const an_page_job *j, an_page_decorate deco, void *arg,
+                  const an_page_job *j, const an_page_extra *x,
                   int reuse, char key[33], int *kept, char **out, size_t *len,
                   an_diags *d) {
   *out = NULL;
@@ -71,13 +73,16 @@ static int S_make(an_views *v, const an_site *site, const an_slicer *s,
     an_diag_add(d, AN_ERROR, j->rel, 0, 0, "no %s '%s' in the model", j->view, j->id);
     return 0;
   }
-  if (deco) deco(slice, j, arg, d);
-  S_key(v, j, slice, key);
+  size_t elen = 0;
+  char *extra = x && x->key ? x->key(j, x->arg, &elen) : NULL;
+  S_key(v, j, slice, extra, elen, key);
+  free(extra);
   if (reuse && an_site_had(site, j->rel, key)) {
     *kept = 1;
     xmlFreeDoc(slice);
     return 1;
   }
+  if (x && x->add) x->add(slice, j, x->arg, d);
   an_buf param = AN_BUF_INIT;
   an_buf_printf(&param, "%s-id", j->view);
   const char *params[] = {"root", "../", an_buf_cstr(&param), j->id, NULL};
@@ -90,7 +95,7 @@ static int S_make(an_views *v, const an_site *site, const an_slicer *s,
 /* Writes what S_make made: keeps the previous file, or writes *out; a
  * previous file that cannot be kept after all is made again here. */
 static int S_put(an_views *v, an_site *site, const an_slicer *s,
-                 const an_page_job *j, an_page_decorate deco, void *arg,
+                 const an_page_job *j, const an_page_extra *x,
                  const char *key, int kept, const char *out, size_t len,
                  an_diags *d) {
   if (kept) {
@@ -100,7 +105,7 @@ static int S_put(an_views *v, an_site *site, const an_slicer *s,
     size_t n;
     int k;
     /* the old file cannot be kept after all: render the page */
-    if (!S_make(v, site, s, j, deco, arg, 0, again, &k, &page, &n, d)) return 0;
+    if (!S_make(v, site, s, j, x, 0, again, &k, &page, &n, d)) return 0;
     int ok = an_site_write_keyed(site, j->rel, again, page, n, d);
     free(page);
     return ok;
@@ -176,15 +181,14 @@ static void S_take_diag(const char *p, size_t n, an_diags *d) {
 /* A page record is its key (32 bytes), then the page (none when kept). */
 static void S_worker(int fd, int k, int workers, an_views *v,
                      const an_site *site, const an_slicer *s,
-                     const an_page_job *jobs, size_t n, an_page_decorate deco,
-                     void *arg) {
+                     const an_page_job *jobs, size_t n, const an_page_extra *x) {
   for (size_t i = 0; i < n; i++) {
     if ((int)((i / S_RUN) % (size_t)workers) != k) continue;
     an_diags *d = an_diags_new();
     char *out, key[33];
     size_t len;
     int kept;
-    int ok = S_make(v, site, s, &jobs[i], deco, arg, 1, key, &kept, &out, &len, d);
+    int ok = S_make(v, site, s, &jobs[i], x, 1, key, &kept, &out, &len, d);
     S_send_diags(fd, (uint32_t)i, d);
     an_diags_free(d);
     int sent;
@@ -234,8 +238,8 @@ static void S_reap(S_child *c, int workers, int killed_by_us) {
 }
 
 static int S_write_forked(an_views *v, an_site *site, const an_slicer *s,
-                          const an_page_job *jobs, size_t n, an_page_decorate deco,
-                          void *arg, int workers, an_diags *d) {
+                          const an_page_job *jobs, size_t n, const an_page_extra *x,
+                          int workers, an_diags *d) {
   S_child c[AN_PAGES_MAX_WORKERS];
   for (int k = 0; k < workers; k++) c[k] = (S_child){-1, -1};
   int ok = 1;
@@ -257,7 +261,7 @@ static int S_write_forked(an_views *v, an_site *site, const an_slicer *s,
     if (pid == 0) {
       close(fds[0]);
       for (int j = 0; j < k; j++) close(c[j].fd);
-      S_worker(fds[1], k, workers, v, site, s, jobs, n, deco, arg);
+      S_worker(fds[1], k, workers, v, site, s, jobs, n, x);
       _exit(0);
     }
     close(fds[1]);
@@ -288,7 +292,7 @@ static int S_write_forked(an_views *v, an_site *site, const an_slicer *s,
         char key[33];
         memcpy(key, p, 32);
         key[32] = '\0';
-        ok = S_put(v, site, s, &jobs[i], deco, arg, key, h.type == S_KEPT,
+        ok = S_put(v, site, s, &jobs[i], x, key, h.type == S_KEPT,
                    p + 32, h.len - 32, d);
       } else {
         ok = 0; /* S_FAILED: its errors came before */
@@ -312,20 +316,20 @@ int an_page_write(an_views *v, an_site *site, const char *view, xmlDocPtr doc,
 }
 
 int an_pages_write(an_views *v, an_site *site, const an_slicer *s,
-                   const an_page_job *jobs, size_t n, an_page_decorate deco,
-                   void *arg, an_diags *d) {
+                   const an_page_job *jobs, size_t n, const an_page_extra *x,
+                   an_diags *d) {
   int workers = an_pages_workers();
   if ((size_t)workers > (n + S_RUN - 1) / S_RUN) workers = (int)((n + S_RUN - 1) / S_RUN);
   an_views_fingerprint(v); /* once, before the workers share it */
   if (workers > 1)
-    return S_write_forked(v, site, s, jobs, n, deco, arg, workers, d);
+    return S_write_forked(v, site, s, jobs, n, x, workers, d);
   int ok = 1;
   for (size_t i = 0; ok && i < n; i++) {
     char *out, key[33];
     size_t len;
     int kept;
-    ok = S_make(v, site, s, &jobs[i], deco, arg, 1, key, &kept, &out, &len, d);
-    if (ok) ok = S_put(v, site, s, &jobs[i], deco, arg, key, kept, out, len, d);
+    ok = S_make(v, site, s, &jobs[i], x, 1, key, &kept, &out, &len, d);
+    if (ok) ok = S_put(v, site, s, &jobs[i], x, key, kept, out, len, d);
     free(out);
   }
   return ok;

@@ -1,7 +1,9 @@
 /* pages.h - many pages of one site, each from its slice, on every core.
  *
  * Each job names a view (templates/<view>.xsl), the page's slice (slice.h)
- * and its path in the site.  With one worker the pages are rendered here;
+ * and its path in the site.  A page's key (site.h) is a digest of its
+ * slice, view, id, extra bytes and the views' fingerprint: a rebuild keeps
+ * the previous file of a page whose key did not change, unrendered.  With one worker the pages are rendered here;
  * with more, in forked worker processes (they share the model, the
  * slicer and the compiled stylesheets copy-on-write), which send each
  * page and its diagnostics back through a pipe.  This process writes the
@@ -37,17 +39,22 @@ typedef struct {
   const char *rel;    /* the page's path in the site */
 } an_page_job;
 
-/* Called in the worker after a job's slice is made and before it is
- * rendered, to add what the page needs beyond the model (an ego diagram);
- * may add warnings to d.  NULL: nothing. */
-typedef void (*an_page_decorate)(xmlDocPtr slice, const an_page_job *job,
-                                 void *arg, an_diags *d);
+/* What a page needs beyond the model (an ego diagram), in two steps run
+ * in the worker: `key` returns the bytes the addition is made from (they
+ * join the page's key; NULL and *len 0: none; the caller frees them with
+ * free()); `add`, only for a page that is rendered again, adds it to the
+ * slice, with warnings in d.  Either may be NULL. */
+typedef struct {
+  char *(*key)(const an_page_job *job, void *arg, size_t *len);
+  void (*add)(xmlDocPtr slice, const an_page_job *job, void *arg, an_diags *d);
+  void *arg;
+} an_page_extra;
 
 /* Renders and writes the n jobs (parameters: root "../" and <view>-id).
  * Returns 0 when a page cannot be rendered or written, reported in d. */
 int an_pages_write(an_views *v, an_site *site, const an_slicer *s,
-                   const an_page_job *jobs, size_t n, an_page_decorate deco,
-                   void *arg, an_diags *d);
+                   const an_page_job *jobs, size_t n, const an_page_extra *extra,
+                   an_diags *d);
 
 /* One page rendered here from a whole document (the index, the timeline):
  * templates/<view>.xsl with params (name, value, ..., NULL) written at
