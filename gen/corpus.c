@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/hash.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "mention.h"
@@ -61,6 +63,13 @@ static int S_list_md(const char *dir, const char *sub, char ***names, size_t *n,
   if (*n) qsort(*names, *n, sizeof(char *), S_cmp_str);
   return 1;
 }
+
+/* What is looked up by name across the whole corpus (event keys, topics,
+ * edges) is in libxml2 hash tables, so that the look-ups cost the same for
+ * ten sources or ten thousand.  A value is an index into an array that
+ * grows (plus one: never NULL). */
+static void *S_slot(size_t index) { return (void *)(uintptr_t)(index + 1); }
+static size_t S_index(void *slot) { return (size_t)(uintptr_t)slot - 1; }
 
 static void S_free_names(char **names, size_t n) {
   for (size_t i = 0; i < n; i++) free(names[i]);
@@ -328,16 +337,15 @@ static void S_add_unique(const char ***list, size_t *n, size_t *cap, const char 
 }
 
 /* Adds the events of one file: a block whose key an earlier file used
- * joins that event as a further citation. */
+ * joins that event as a further citation.  keys: event key -> entry. */
 static void S_collect_entries(an_corpus *c, an_doc *doc, const an_source *src,
-                              size_t *cap) {
+                              size_t *cap, xmlHashTablePtr keys) {
   for (size_t i = 0; i < doc->nevents; i++) {
     an_event *ev = doc->events[i];
-    an_entry *e = NULL;
-    for (size_t k = 0; ev->key && k < c->nentries && !e; k++)
-      if (c->entries[k].event->key && strcmp(c->entries[k].event->key, ev->key) == 0)
-        e = &c->entries[k];
+    void *slot = ev->key ? xmlHashLookup(keys, BAD_CAST ev->key) : NULL;
+    an_entry *e = slot ? &c->entries[S_index(slot)] : NULL;
     if (!e) {
+      if (ev->key) xmlHashAddEntry(keys, BAD_CAST ev->key, S_slot(c->nentries));
       c->entries = an_xgrow(c->entries, cap, c->nentries + 1, sizeof(an_entry));
       e = &c->entries[c->nentries++];
       memset(e, 0, sizeof *e);
@@ -422,9 +430,13 @@ static void S_use_mentions(an_corpus *c, size_t *cap, an_doc *doc,
   }
 }
 
-static an_topic *S_use_topic(an_corpus *c, size_t *cap, const an_ann *a) {
-  for (size_t i = 0; i < c->ntopics; i++)
-    if (strcmp(c->topics[i]->id, a->ref) == 0) return c->topics[i];
+/* The topic of a '#' annotation, created at its first mention; ids:
+ * topic id -> topic (until the topics are sorted). */
+static an_topic *S_use_topic(an_corpus *c, size_t *cap, xmlHashTablePtr ids,
+                             const an_ann *a) {
+  void *slot = xmlHashLookup(ids, BAD_CAST a->ref);
+  if (slot) return c->topics[S_index(slot)];
+  xmlHashAddEntry(ids, BAD_CAST a->ref, S_slot(c->ntopics));
   c->topics = an_xgrow(c->topics, cap, c->ntopics + 1, sizeof(an_topic *));
   an_topic *t = an_xcalloc(1, sizeof(an_topic));
   t->id = an_xstrdup(a->ref);
@@ -483,6 +495,7 @@ static void S_parents(an_corpus *c, an_diags *d) {
 
 static void S_finish_entries(an_corpus *c, an_diags *d) {
   size_t tcap = c->ntopics;
+  xmlHashTablePtr topic_ids = xmlHashCreate(64);
   for (size_t i = 0; i < c->nentries; i++) S_entry_time(&c->entries[i], d);
   if (c->nentries) qsort(c->entries, c->nentries, sizeof(an_entry), S_cmp_entry);
   size_t acap = 0;
@@ -505,7 +518,7 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
           for (size_t j = 0; j < a->nobjects; j++)
             S_add_unique(&e->participants, &e->nparticipants, &pcap, a->objects[j]);
         } else if (a->kind == AN_ANN_TOPIC && an_valid_id(a->ref)) {
-          an_topic *t = S_use_topic(c, &tcap, a);
+          an_topic *t = S_use_topic(c, &tcap, topic_ids, a);
           size_t before = e->ntopics;
           S_add_unique(&e->topics, &e->ntopics, &topcap, t->id);
           if (e->ntopics > before) t->events++;
@@ -538,21 +551,16 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
     const an_doc *doc = i < c->nsources ? c->sources[i].doc : c->briefing;
     for (size_t k = 0; doc && k < doc->nanns; k++)
       if (doc->anns[k]->kind == AN_ANN_TOPIC && an_valid_id(doc->anns[k]->ref))
-        S_use_topic(c, &tcap, doc->anns[k]);
+        S_use_topic(c, &tcap, topic_ids, doc->anns[k]);
   }
+  xmlHashFree(topic_ids, NULL);
   if (c->ntopics) qsort(c->topics, c->ntopics, sizeof(an_topic *), S_cmp_topic);
-}
-
-static an_edge *S_find_edge(an_corpus *c, const char *s, const char *t, const char *o) {
-  for (size_t i = 0; i < c->nedges; i++) {
-    an_edge *e = &c->edges[i];
-    if (!strcmp(e->subject, s) && !strcmp(e->type, t) && !strcmp(e->object, o)) return e;
-  }
-  return NULL;
 }
 
 static void S_edges(an_corpus *c) {
   size_t cap = 0;
+  /* (subject, type, object) -> edge */
+  xmlHashTablePtr seen = xmlHashCreate(256);
   for (size_t i = 0; i < c->nactions; i++) {
     const an_action *act = &c->actions[i];
     const an_ann *a = act->ann;
@@ -563,8 +571,12 @@ static void S_edges(an_corpus *c) {
       for (size_t o = 0; o < a->nobjects; o++) {
         an_actor *obj = S_find_actor(c, a->objects[o]);
         if (obj && s == 0) obj->received++, obj->received_by_class[cls]++;
-        an_edge *e = S_find_edge(c, a->subjects[s], a->ref, a->objects[o]);
+        void *slot = xmlHashLookup3(seen, BAD_CAST a->subjects[s], BAD_CAST a->ref,
+                                    BAD_CAST a->objects[o]);
+        an_edge *e = slot ? &c->edges[S_index(slot)] : NULL;
         if (!e) {
+          xmlHashAddEntry3(seen, BAD_CAST a->subjects[s], BAD_CAST a->ref,
+                           BAD_CAST a->objects[o], S_slot(c->nedges));
           c->edges = an_xgrow(c->edges, &cap, c->nedges + 1, sizeof(an_edge));
           e = &c->edges[c->nedges++];
           memset(e, 0, sizeof *e);
@@ -589,6 +601,7 @@ static void S_edges(an_corpus *c) {
       }
     }
   }
+  xmlHashFree(seen, NULL);
 }
 
 /* The plain text of a body: text outside annotations, a blank line
@@ -795,9 +808,11 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
                   "actor '%s' is declared but never mentioned", c->actors[i]->id);
 
   size_t ecap = 0;
-  if (c->briefing) S_collect_entries(c, c->briefing, NULL, &ecap);
+  xmlHashTablePtr keys = xmlHashCreate(256);
+  if (c->briefing) S_collect_entries(c, c->briefing, NULL, &ecap, keys);
   for (size_t i = 0; i < c->nsources; i++)
-    S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap);
+    S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap, keys);
+  xmlHashFree(keys, NULL);
   S_finish_entries(c, d);
   S_edges(c);
   S_mentions(c);
