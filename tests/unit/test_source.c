@@ -1,5 +1,11 @@
 /* test_source.c - reading files: front matter, line numbers, bad bytes. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <libxml/xmlstring.h>
 
 #include "../../gen/source.h"
 #include "check.h"
@@ -11,6 +17,133 @@ static an_status load(const char *text, an_file *f, an_diags **d) {
 
 static const char *first_message(an_diags *d) {
   return an_diags_len(d) ? an_diags_at(d, 0)->message : "";
+}
+
+/* ---- an oracle: the cleaning and the line index the slow way ---- */
+
+/* in[0 .. n) cleaned into out (room for 3 n + 1): a BOM dropped, a NUL
+ * and each byte xmlGetUTF8Char refuses (or a surrogate) as U+FFFD. */
+static size_t S_oracle_clean(const char *in, size_t n, char *out, size_t *nul,
+                             size_t *bad) {
+  size_t k = 0, i = n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  *nul = *bad = 0;
+  while (i < n) {
+    int len = (int)(n - i < 4 ? n - i : 4);
+    int v = in[i] ? xmlGetUTF8Char((const unsigned char *)in + i, &len) : -2;
+    if (v == -2 || v < 0 || (v >= 0xD800 && v <= 0xDFFF)) {
+      ++*(v == -2 ? nul : bad);
+      memcpy(out + k, "\xEF\xBF\xBD", 3);
+      k += 3;
+      i++;
+    } else {
+      memcpy(out + k, in + i, (size_t)len);
+      k += (size_t)len;
+      i += (size_t)len;
+    }
+  }
+  out[k] = '\0';
+  return k;
+}
+
+/* 1 when f's lines start where the oracle's do: at 0, and after each \n,
+ * each \r\n and each other \r. */
+static int S_lines_right(const an_file *f) {
+  size_t k = 0;
+  if (!f->nlines || f->lines[k++] != 0) return 0;
+  for (size_t i = 0; i < f->len; i++) {
+    if (f->text[i] == '\r' && i + 1 < f->len && f->text[i + 1] == '\n') continue;
+    if (f->text[i] != '\r' && f->text[i] != '\n') continue;
+    if (k >= f->nlines || f->lines[k++] != i + 1) return 0;
+  }
+  return k == f->nlines;
+}
+
+static uint32_t S_seed = 7;
+static size_t S_rand(size_t n) {
+  S_seed = S_seed * 1103515245u + 12345u;
+  return (S_seed >> 16) % n;
+}
+
+/* Random bytes around the eight-byte steps of the fast path: the text,
+ * the lines and the warnings are the oracle's. */
+static void S_differential(void) {
+  static const char *const pieces[] = {
+      "a", "b", "[", " ", "\n", "\r", "\r\n", "\xC3\xA9", "\xE2\x82\xAC",
+      "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xC3", "\xED\xA0\x80", "\xEF\xBB\xBF"};
+  int same = 1;
+  for (int round = 0; round < 20000 && same; round++) {
+    char in[128], want[400];
+    size_t n = 0, len = S_rand(40);
+    if (S_rand(8) == 0) {
+      memcpy(in, "\xEF\xBB\xBF", 3);
+      n = 3;
+    }
+    while (n < len) {
+      size_t k = S_rand(40);
+      if (k == 0) in[n++] = '\0';
+      else if (k < 16) {
+        const char *p = pieces[S_rand(15)];
+        while (*p && n < sizeof in) in[n++] = *p++;
+      } else in[n++] = (char)('a' + k % 26);
+    }
+    size_t nul, bad, wlen = S_oracle_clean(in, n, want, &nul, &bad);
+    an_file f;
+    an_diags *d = an_diags_new();
+    an_status st = an_file_from_memory(in, n, "r.md", &f, d);
+    same = st == AN_OK && f.len == wlen && memcmp(f.text, want, wlen + 1) == 0 &&
+           S_lines_right(&f) && an_diags_len(d) == (size_t)(nul > 0) + (bad > 0);
+    char msg[64];
+    for (size_t i = 0; same && i < an_diags_len(d); i++) {
+      const char *m = an_diags_at(d, i)->message;
+      snprintf(msg, sizeof msg, "%zu ", strstr(m, "NUL") ? nul : bad);
+      same = strncmp(m, msg, strlen(msg)) == 0;
+    }
+    if (!same) {
+      fprintf(stderr, "differs on:");
+      for (size_t i = 0; i < n; i++) fprintf(stderr, " %02X", (unsigned char)in[i]);
+      fprintf(stderr, "\n");
+    }
+    an_file_free(&f);
+    an_diags_free(d);
+  }
+  CHECK(same);
+}
+
+/* A file read from disk is the same as from memory, whatever its size
+ * (empty, and larger than any one read). */
+static void S_read_sizes(void) {
+  static const size_t sizes[] = {0, 1, 4095, 65536, 65537, 200000};
+  char path[256];
+  snprintf(path, sizeof path, "%s/annalist-source-XXXXXX",
+           getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  close(fd);
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+    size_t n = sizes[k];
+    char *data = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) data[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
+    if (n > 70000) data[n - 7] = '\xFF'; /* the slow path, late in the file */
+    FILE *fp = fopen(path, "wb");
+    if (fp) {
+      fwrite(data, 1, n, fp);
+      fclose(fp);
+    }
+    an_file a, b;
+    an_diags *d = an_diags_new();
+    CHECK_INT(an_file_read(path, "f.md", &a, d), AN_OK);
+    CHECK_INT(an_file_from_memory(data, n, "f.md", &b, d), AN_OK);
+    CHECK(a.len == b.len && memcmp(a.text, b.text, a.len + 1) == 0 &&
+          a.nlines == b.nlines && a.nlines == n / 61 + 1 &&
+          memcmp(a.lines, b.lines, a.nlines * sizeof *a.lines) == 0);
+    CHECK_INT(an_diags_len(d), n > 70000 ? 2 : 0);
+    an_file_free(&a);
+    an_file_free(&b);
+    an_diags_free(d);
+    free(data);
+  }
+  unlink(path);
 }
 
 int main(void) {
@@ -176,6 +309,9 @@ int main(void) {
     an_diags_free(d);
     an_buf_free(&b);
   }
+
+  S_differential();
+  S_read_sizes();
 
   /* columns along one long line: the cache gives the same answers */
   {
