@@ -63,12 +63,6 @@ static void S_oracle(locale_t loc, const S_pair *names, size_t nnames,
   }
 }
 
-static uint32_t S_seed = 20231228;
-static size_t S_rand(size_t n) {
-  S_seed = S_seed * 1103515245u + 12345u;
-  return (S_seed >> 16) % n;
-}
-
 /* Random names sharing prefixes, and texts of the same pieces: the matcher
  * counts as the oracle does. */
 static void S_differential(void) {
@@ -85,22 +79,22 @@ static void S_differential(void) {
     an_matcher *m = an_matcher_new();
     S_pair names[24];
     static char store[24][64];
-    size_t nnames = 1 + S_rand(24);
+    size_t nnames = 1 + check_rand(24);
     for (size_t k = 0; k < nnames; k++) {
       store[k][0] = 0;
-      size_t len = S_rand(5); /* empty names are ignored */
-      for (size_t j = 0; j < len; j++) strcat(store[k], pieces[S_rand(13)]);
+      size_t len = check_rand(5); /* empty names are ignored */
+      for (size_t j = 0; j < len; j++) strcat(store[k], pieces[check_rand(13)]);
       names[k].name = store[k];
-      names[k].id = S_rand(8);
+      names[k].id = check_rand(8);
       an_matcher_add(m, names[k].name, names[k].id);
     }
     for (int t = 0; t < 4 && same; t++) {
       char text[512] = "";
-      size_t len = S_rand(60);
+      size_t len = check_rand(60);
       for (size_t j = 0; j < len; j++) {
         /* mostly a copy of a name, so that names meet each other */
-        if (S_rand(3) == 0) strcat(text, names[S_rand(nnames)].name);
-        else strcat(text, pieces[S_rand(15)]);
+        if (check_rand(3) == 0) strcat(text, names[check_rand(nnames)].name);
+        else strcat(text, pieces[check_rand(15)]);
       }
       size_t got[8] = {0}, want[8] = {0};
       an_matcher_count(m, text, strlen(text), got);

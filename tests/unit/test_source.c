@@ -58,12 +58,6 @@ static int S_lines_right(const an_file *f) {
   return k == f->nlines;
 }
 
-static uint32_t S_seed = 7;
-static size_t S_rand(size_t n) {
-  S_seed = S_seed * 1103515245u + 12345u;
-  return (S_seed >> 16) % n;
-}
-
 /* Random bytes around the eight-byte steps of the fast path: the text,
  * the lines and the warnings are the oracle's. */
 static void S_differential(void) {
@@ -73,16 +67,16 @@ static void S_differential(void) {
   int same = 1;
   for (int round = 0; round < 20000 && same; round++) {
     char in[128], want[400];
-    size_t n = 0, len = S_rand(40);
-    if (S_rand(8) == 0) {
+    size_t n = 0, len = check_rand(40);
+    if (check_rand(8) == 0) {
       memcpy(in, "\xEF\xBB\xBF", 3);
       n = 3;
     }
     while (n < len) {
-      size_t k = S_rand(40);
+      size_t k = check_rand(40);
       if (k == 0) in[n++] = '\0';
       else if (k < 16) {
-        const char *p = pieces[S_rand(15)];
+        const char *p = pieces[check_rand(15)];
         while (*p && n < sizeof in) in[n++] = *p++;
       } else in[n++] = (char)('a' + k % 26);
     }
