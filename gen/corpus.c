@@ -645,10 +645,12 @@ static void S_plain_text(cmark_node *root, an_buf *out) {
  * of declared actors in the plain text around them. */
 static void S_mentions(an_corpus *c) {
   an_matcher *m = an_matcher_new();
+  size_t per = c->nsources + 1;
+  c->counts = an_xcalloc(2 * c->nactors * per + 1, sizeof(size_t));
   for (size_t i = 0; i < c->nactors; i++) {
     an_actor *a = c->actors[i];
-    a->annotated = an_xcalloc(c->nsources + 1, sizeof(size_t));
-    a->plain = an_xcalloc(c->nsources + 1, sizeof(size_t));
+    a->annotated = c->counts + 2 * i * per;
+    a->plain = a->annotated + per;
     if (!a->doc) continue;
     an_matcher_add(m, a->name, i);
     for (size_t k = 0; k < a->naliases; k++) an_matcher_add(m, a->aliases[k], i);
@@ -666,7 +668,8 @@ static void S_mentions(an_corpus *c) {
     S_plain_text(doc->root, &text);
     memset(counts, 0, (c->nactors + 1) * sizeof(size_t));
     an_matcher_count(m, an_buf_cstr(&text), text.len, counts);
-    for (size_t i = 0; i < c->nactors; i++) c->actors[i]->plain[s] = counts[i];
+    for (size_t i = 0; i < c->nactors; i++) /* zero already */
+      if (counts[i]) c->actors[i]->plain[s] = counts[i];
   }
   an_buf_free(&text);
   free(counts);
@@ -835,11 +838,10 @@ void an_corpus_free(an_corpus *c) {
     for (size_t k = 0; k < a->nmember_of; k++) free(a->member_of[k]);
     free(a->member_of);
     an_doc_free(a->doc);
-    free(a->annotated);
-    free(a->plain);
     free(a);
   }
   free(c->actors);
+  free(c->counts);
   for (size_t i = 0; i < c->ntopics; i++) {
     free(c->topics[i]->id);
     free(c->topics[i]->name);
