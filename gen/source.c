@@ -33,7 +33,7 @@ static const char S_REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 static void S_index_lines(an_file *f) {
   size_t cap = 0;
   f->nlines = 0;
-  f->lines = an_xgrow(NULL, &cap, 64, sizeof(size_t));
+  f->lines = an_xgrow(NULL, &cap, 32, sizeof(size_t));
   f->lines[f->nlines++] = 0;
   if (!memchr(f->text, '\r', f->len)) {
     const char *p = f->text, *end = f->text + f->len;
@@ -451,10 +451,19 @@ static an_status S_refuse(an_file *f) {
 static int S_risky(an_file *f, an_diags *d) {
   static const char *const pats[] = {"![", "<!--"};
   static const char *const cves[] = {"CVE-2023-22486", "CVE-2023-22484"};
+  const char *end = f->text + f->len;
   for (size_t k = 0; k < 2; k++) {
     size_t n = 0, plen = strlen(pats[k]);
-    for (const char *p = f->text; (p = strstr(p, pats[k])) != NULL; p += plen) {
-      if (++n <= AN_FILE_MAX_RISKY) continue;
+    /* the text holds no NUL (S_clean): memchr for the rare first byte */
+    for (const char *p = f->text; (p = memchr(p, pats[k][0], (size_t)(end - p))) != NULL;) {
+      if ((size_t)(end - p) < plen || memcmp(p, pats[k], plen) != 0) {
+        p++;
+        continue;
+      }
+      if (++n <= AN_FILE_MAX_RISKY) {
+        p += plen;
+        continue;
+      }
       int line, col;
       an_file_locate(f, (size_t)(p - f->text), &line, &col);
       an_diag_add(d, AN_ERROR, f->path, line, col,

@@ -304,6 +304,23 @@ int main(void) {
     an_buf_free(&b);
   }
 
+  /* exactly the limit of "<!--" is read; one more is refused, at it; a
+   * "!" or "<" alone, or at the very end, counts for nothing */
+  for (int extra = 0; extra <= 1; extra++) {
+    an_buf b = AN_BUF_INIT;
+    an_buf_puts(&b, "! <! <!- x\n");
+    for (int i = 0; i < AN_FILE_MAX_RISKY + extra; i++) an_buf_puts(&b, "<!--<");
+    an_buf_puts(&b, "!");
+    d = an_diags_new();
+    CHECK_INT(an_file_from_memory(b.ptr, b.len, "h.md", &f, d), extra ? AN_ERR_INPUT : AN_OK);
+    CHECK_INT(an_diags_len(d), extra);
+    if (extra && an_diags_len(d) == 1)
+      CHECK(an_diags_at(d, 0)->line == 2 && an_diags_at(d, 0)->column == 5 * AN_FILE_MAX_RISKY + 1);
+    an_file_free(&f);
+    an_diags_free(d);
+    an_buf_free(&b);
+  }
+
   S_differential();
   S_read_sizes();
 
