@@ -42,8 +42,9 @@ struct an_matcher {
   S_node *nodes;  /* the trie, nodes[0] its root; NULL until compiled */
   size_t nnodes;
   size_t ascii[128]; /* the root's child for an ASCII code point, or 0 */
-  /* S_fold and S_word of the ASCII code points, for the common case */
-  unsigned char lower[128], word[128];
+  /* S_fold and S_word of the ASCII code points, for the common case;
+   * word[b] is 0 for the bytes 0x80 to 0xFF (not ASCII) */
+  unsigned char lower[128], word[256];
 };
 
 /* Decodes one UTF-8 code point at *p (invalid bytes as U+FFFD). */
@@ -207,6 +208,10 @@ void an_matcher_count(an_matcher *m, const char *text, size_t len, size_t *count
   const unsigned char *p = (const unsigned char *)text, *end = p + len;
   int prev_word = 0; /* the code point before p is a word character */
   while (p < end) {
+    if (prev_word) { /* no name starts inside a word: skip its ASCII rest */
+      while (p < end && m->word[*p]) p++;
+      if (p == end) break;
+    }
     int word;
     const unsigned char *q = p;
     uint32_t c = S_next(m, &q, end, &word);
