@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -70,6 +71,14 @@ static int S_list_md(const char *dir, const char *sub, char ***names, size_t *n,
  * grows (plus one: never NULL). */
 static void *S_slot(size_t index) { return (void *)(uintptr_t)(index + 1); }
 static size_t S_index(void *slot) { return (size_t)(uintptr_t)slot - 1; }
+
+/* "ev-12" and the like, a new string (the caller frees it): formatted on
+ * the stack, so that the only allocation is the copy. */
+static char *S_numbered(const char *prefix, size_t n) {
+  char id[48];
+  snprintf(id, sizeof id, "%s-%zu", prefix, n);
+  return an_xstrdup(id);
+}
 
 static void S_free_names(char **names, size_t n) {
   for (size_t i = 0; i < n; i++) free(names[i]);
@@ -501,10 +510,7 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
   size_t acap = 0;
   for (size_t i = 0; i < c->nentries; i++) {
     an_entry *e = &c->entries[i];
-    an_buf id = AN_BUF_INIT;
-    an_buf_printf(&id, "ev-%zu", i + 1);
-    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = an_xstrdup(an_buf_cstr(&id));
-    an_buf_free(&id);
+    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = S_numbered("ev", i + 1);
     size_t pcap = 0, topcap = 0;
     for (size_t ci = 0; ci < e->ncites; ci++) {
       const an_event *ev = e->cites[ci].event;
@@ -536,9 +542,7 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
         if (a->kind != AN_ANN_ACTION || !a->nsubjects) continue;
         c->actions = an_xgrow(c->actions, &acap, c->nactions + 1, sizeof(an_action));
         an_action *act = &c->actions[c->nactions++];
-        an_buf aid = AN_BUF_INIT;
-        an_buf_printf(&aid, "act-%zu", c->nactions);
-        act->id = an_buf_detach(&aid);
+        act->id = S_numbered("act", c->nactions);
         act->ann = a;
         ((an_ann *)a)->action_id = act->id;
         act->entry = e;
@@ -580,9 +584,7 @@ static void S_edges(an_corpus *c) {
           c->edges = an_xgrow(c->edges, &cap, c->nedges + 1, sizeof(an_edge));
           e = &c->edges[c->nedges++];
           memset(e, 0, sizeof *e);
-          an_buf id = AN_BUF_INIT;
-          an_buf_printf(&id, "edge-%zu", c->nedges);
-          e->id = an_buf_detach(&id);
+          e->id = S_numbered("edge", c->nedges);
           e->subject = a->subjects[s];
           e->type = a->ref;
           e->object = a->objects[o];
