@@ -1,4 +1,5 @@
 /* corpus.c - see corpus.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "corpus.h"
 
 #include <dirent.h>
@@ -90,15 +91,16 @@ static void S_free_names(char **names, size_t n) {
   free(names);
 }
 
-/* Reads and annotates one file; NULL on an I/O failure. */
-static an_doc *S_read(const char *dir, const char *sub, const char *name,
-                      const char *anchor, an_diags *d) {
+/* Reads and annotates one file; NULL on an I/O failure.  root: the real
+ * path of dir, or NULL when it has none (source.h). */
+static an_doc *S_read(const char *dir, const char *root, const char *sub,
+                      const char *name, const char *anchor, an_diags *d) {
   an_buf path = AN_BUF_INIT;
   if (sub) an_buf_printf(&path, "%s/%s/%s", dir, sub, name);
   else an_buf_printf(&path, "%s/%s", dir, name);
   an_file f;
   /* a symbolic link out of the input folder is refused (source.h) */
-  an_status st = an_file_read_in(an_buf_cstr(&path), an_buf_cstr(&path), dir, &f, d);
+  an_status st = an_file_read_in(an_buf_cstr(&path), an_buf_cstr(&path), root, &f, d);
   an_buf_free(&path);
   if (st == AN_ERR_IO) return NULL;
   if (f.refused) { /* reported; nothing to annotate */
@@ -757,6 +759,8 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
     return NULL;
   }
   an_corpus *c = an_xcalloc(1, sizeof(an_corpus));
+  /* resolved once, not for every file */
+  char *root = realpath(dir, NULL);
   an_buf bpath = AN_BUF_INIT;
   an_buf_printf(&bpath, "%s/briefing.md", dir);
   if (stat(an_buf_cstr(&bpath), &st) != 0) {
@@ -764,7 +768,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
                 "missing: every input folder needs a briefing.md with at least "
                 "'title:' in its front matter");
   } else {
-    c->briefing = S_read(dir, NULL, "briefing.md", "date", d);
+    c->briefing = S_read(dir, root, NULL, "briefing.md", "date", d);
     if (c->briefing) S_scalar(c->briefing, "title", 1, d);
   }
   an_buf_free(&bpath);
@@ -774,7 +778,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   size_t actor_cap = 0;
   if (S_list_md(dir, "actors", &names, &n, d)) {
     for (size_t i = 0; i < n; i++) {
-      an_doc *doc = S_read(dir, "actors", names[i], NULL, d);
+      an_doc *doc = S_read(dir, root, "actors", names[i], NULL, d);
       if (doc) S_load_actor(c, &actor_cap, names[i], doc, d);
     }
     S_free_names(names, n);
@@ -782,7 +786,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   if (S_list_md(dir, "sources", &names, &n, d)) {
     c->sources = an_xcalloc(n + 1, sizeof(an_source));
     for (size_t i = 0; i < n; i++) {
-      an_doc *doc = S_read(dir, "sources", names[i], "published", d);
+      an_doc *doc = S_read(dir, root, "sources", names[i], "published", d);
       if (!doc) continue;
       an_source *s = &c->sources[c->nsources++];
       s->id = S_stem(names[i]);
@@ -800,6 +804,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
     }
     S_free_names(names, n);
   }
+  free(root);
   S_future(c, d);
   S_shared_aliases(c, d);
   /* mentions: briefing, sources, then actor profiles */

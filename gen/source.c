@@ -522,19 +522,18 @@ static char *S_read_all(int fd, size_t size, size_t *len, int *err) {
   return buf;
 }
 
-/* 1 when the real path of `path` lies inside the real path of `root`;
+/* 1 when the real path of `path` lies inside `root` (a real path);
  * *target receives the real path (caller frees) when it does not. */
 static int S_inside(const char *path, const char *root, char **target) {
   *target = NULL;
-  char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
+  char *rp = realpath(path, NULL);
   int inside = 1;
-  if (rp && rr) {
-    size_t n = strlen(rr);
-    inside = strncmp(rp, rr, n) == 0 && (rp[n] == '/' || (n == 1 && rr[0] == '/'));
+  if (rp) {
+    size_t n = strlen(root);
+    inside = strncmp(rp, root, n) == 0 && (rp[n] == '/' || (n == 1 && root[0] == '/'));
     if (!inside) *target = an_xstrdup(rp);
   }
   free(rp);
-  free(rr);
   return inside; /* unresolvable (dangling): open() reports it */
 }
 

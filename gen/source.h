@@ -58,7 +58,9 @@ typedef struct {
 an_status an_file_read(const char *path, const char *display, an_file *out,
                        an_diags *d);
 /* The same, and a file whose real path (symbolic links resolved) is not
- * inside the folder `root` is refused as well. */
+ * inside the folder `root` is refused as well.  `root` is itself a real
+ * path, as realpath() gives it (resolved once for all the files of a
+ * folder); NULL checks nothing. */
 an_status an_file_read_in(const char *path, const char *display, const char *root,
                           an_file *out, an_diags *d);
 /* The same from memory (tests, fuzzing). */

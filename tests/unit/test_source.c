@@ -1,4 +1,5 @@
 /* test_source.c - reading files: front matter, line numbers, bad bytes. */
+#define _XOPEN_SOURCE 700 /* realpath, symlink */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +139,46 @@ static void S_read_sizes(void) {
     free(data);
   }
   unlink(path);
+}
+
+/* In a folder whose real path is the root: a file, and a symbolic link
+ * to it, are read; a symbolic link out of it, and a root given by a path
+ * that is not its real one (here "dir/."), are refused. */
+static void S_links(void) {
+  char dir[256], cmd[600], path[512], link[512], out[512], dotted[300];
+  snprintf(dir, sizeof dir, "%s/annalist-links-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  if (!mkdtemp(dir)) return;
+  char *root = realpath(dir, NULL);
+  snprintf(path, sizeof path, "%s/a.md", dir);
+  snprintf(link, sizeof link, "%s/b.md", dir);
+  snprintf(out, sizeof out, "%s/c.md", dir);
+  snprintf(dotted, sizeof dotted, "%s/.", root ? root : dir);
+  FILE *fp = fopen(path, "wb");
+  if (fp) {
+    fputs("text\n", fp);
+    fclose(fp);
+  }
+  CHECK(symlink("a.md", link) == 0 && symlink("/etc/hostname", out) == 0);
+  an_file f;
+  an_diags *d = an_diags_new();
+  CHECK_INT(an_file_read_in(path, "a.md", root, &f, d), AN_OK);
+  CHECK_STR(f.text, "text\n");
+  an_file_free(&f);
+  CHECK_INT(an_file_read_in(link, "b.md", root, &f, d), AN_OK);
+  CHECK_STR(f.text, "text\n");
+  an_file_free(&f);
+  CHECK_INT(an_diags_len(d), 0);
+  CHECK_INT(an_file_read_in(out, "c.md", root, &f, d), AN_ERR_INPUT);
+  CHECK(f.refused && an_diags_len(d) == 1);
+  an_file_free(&f);
+  CHECK_INT(an_file_read_in(path, "a.md", dotted, &f, d), AN_ERR_INPUT);
+  an_file_free(&f);
+  CHECK_INT(an_file_read_in(out, "c.md", NULL, &f, d), AN_OK); /* no root: no check */
+  an_file_free(&f);
+  an_diags_free(d);
+  free(root);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
 }
 
 int main(void) {
@@ -290,6 +331,7 @@ int main(void) {
   CHECK(f.refused && an_diags_len(d) == 1);
   an_file_free(&f);
   an_diags_free(d);
+  S_links();
 
   /* too many "![" (cmark 0.30.2 is super-linear on them): refused */
   {
