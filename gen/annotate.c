@@ -467,10 +467,11 @@ an_doc *an_annotate(an_file *file, const char *anchor_key, an_diags *d) {
     }
   }
   /* cmark allocates through alloc.h, so that running out of memory ends
-   * as everywhere else (alloc.h) */
+   * as everywhere else (alloc.h).  Its UTF-8 check changes nothing in a
+   * well-formed text (source.h), and is skipped there. */
   static cmark_mem mem = {an_xcalloc, an_xrealloc, free};
-  cmark_parser *parser =
-      cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8, &mem);
+  int options = CMARK_OPT_SOURCEPOS | (doc->file.well_formed ? 0 : CMARK_OPT_VALIDATE_UTF8);
+  cmark_parser *parser = cmark_parser_new_with_mem(options, &mem);
   cmark_parser_feed(parser, doc->file.text, doc->file.len);
   doc->root = cmark_parser_finish(parser);
   cmark_parser_free(parser);

@@ -97,16 +97,26 @@ void an_file_locate(const an_file *f, size_t offset, int *line, int *column) {
 }
 
 /* 1 when the code point at data[i] (not ASCII) is refused: what
- * xmlGetUTF8Char refuses, and surrogates; *n its length otherwise. */
-static int S_bad_utf8(const char *data, size_t i, size_t len, int *n) {
+ * xmlGetUTF8Char refuses, and surrogates; *n its length otherwise, and
+ * *formed cleared unless it is well-formed UTF-8 (xmlGetUTF8Char lets
+ * overlong forms, values above U+10FFFF and continuation bytes as lead
+ * bytes through; cmark does not). */
+static int S_bad_utf8(const char *data, size_t i, size_t len, int *n, int *formed) {
+  const unsigned char *s = (const unsigned char *)data + i;
   *n = (int)(len - i > 4 ? 4 : len - i);
-  int v = xmlGetUTF8Char((const unsigned char *)data + i, n);
-  return v < 0 || (v >= 0xD800 && v <= 0xDFFF);
+  int v = xmlGetUTF8Char(s, n);
+  if (v < 0 || (v >= 0xD800 && v <= 0xDFFF)) return 1;
+  if (!(*n == 2 ? s[0] >= 0xC2 && s[0] <= 0xDF
+        : *n == 3 ? (s[0] & 0xF0) == 0xE0 && v >= 0x800
+        : *n == 4 ? (s[0] & 0xF8) == 0xF0 && v >= 0x10000 && v <= 0x10FFFF : 0))
+    *formed = 0;
+  return 0;
 }
 
 /* The offset of the first byte from i on that S_clean replaces (a NUL, or
- * refused UTF-8), or len.  ASCII is skipped eight bytes at a time. */
-static size_t S_first_bad(const char *data, size_t i, size_t len) {
+ * refused UTF-8), or len; *formed cleared if what comes before it is not
+ * well-formed.  ASCII is skipped eight bytes at a time. */
+static size_t S_first_bad(const char *data, size_t i, size_t len, int *formed) {
   const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
   while (i < len) {
     uint64_t w;
@@ -121,7 +131,7 @@ static size_t S_first_bad(const char *data, size_t i, size_t len) {
       continue;
     }
     int n;
-    if (S_bad_utf8(data, i, len, &n)) return i;
+    if (S_bad_utf8(data, i, len, &n, formed)) return i;
     i += (size_t)n;
   }
   return len;
@@ -134,7 +144,8 @@ static size_t S_first_bad(const char *data, size_t i, size_t len) {
 static void S_clean(an_file *f, char *raw, size_t len, an_diags *d) {
   size_t i = 0, bad = 0, nul = 0, bad_off = 0, nul_off = 0;
   if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) i = 3;
-  size_t first = S_first_bad(raw, i, len);
+  f->well_formed = 1;
+  size_t first = S_first_bad(raw, i, len, &f->well_formed);
   if (first == len) {
     memmove(raw, raw + i, len - i + 1); /* the NUL too */
     f->text = raw;
@@ -162,7 +173,7 @@ static void S_clean(an_file *f, char *raw, size_t len, an_diags *d) {
       continue;
     }
     int n;
-    if (S_bad_utf8(data, i, len, &n)) {
+    if (S_bad_utf8(data, i, len, &n, &f->well_formed)) {
       if (!bad++) bad_off = out.len;
       an_buf_puts(&out, S_REPLACEMENT);
       i++;

@@ -41,6 +41,10 @@ typedef struct {
   size_t nlines;
   an_yaml *meta;   /* the front matter mapping, or NULL when there is none */
   int meta_line;   /* line of the opening ---, 0 when none */
+  int well_formed; /* 1 when text is well-formed UTF-8 (Unicode table 3-7),
+                      which cmark's CMARK_OPT_VALIDATE_UTF8 would leave as
+                      it is; 0 when it holds a sequence that the repair
+                      (xmlGetUTF8Char) lets through and cmark replaces */
   int refused;     /* 1 when the file was not read at all (too large, a
                       folder, a symbolic link out of the input folder, too
                       many risky constructs): text is "", reported in d */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cmark.h>
 #include <libxml/xmlstring.h>
 
 #include "../../gen/source.h"
@@ -46,6 +47,27 @@ static size_t S_oracle_clean(const char *in, size_t n, char *out, size_t *nul,
   return k;
 }
 
+/* 1 when s[0 .. n) is well-formed UTF-8, by Unicode table 3-7. */
+static int S_oracle_well_formed(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    unsigned c = s[i], lo = 0x80, hi = 0xBF;
+    size_t k;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) k = 1;
+    else if (c >= 0xE0 && c <= 0xEF) k = 2, lo = c == 0xE0 ? 0xA0 : lo, hi = c == 0xED ? 0x9F : hi;
+    else if (c >= 0xF0 && c <= 0xF4) k = 3, lo = c == 0xF0 ? 0x90 : lo, hi = c == 0xF4 ? 0x8F : hi;
+    else return 0;
+    if (n - i <= k || s[i + 1] < lo || s[i + 1] > hi) return 0;
+    for (size_t j = 2; j <= k; j++)
+      if ((s[i + j] & 0xC0) != 0x80) return 0;
+    i += k + 1;
+  }
+  return 1;
+}
+
 /* 1 when f's lines start where the oracle's do: at 0, and after each \n,
  * each \r\n and each other \r. */
 static int S_lines_right(const an_file *f) {
@@ -60,11 +82,18 @@ static int S_lines_right(const an_file *f) {
 }
 
 /* Random bytes around the eight-byte steps of the fast path: the text,
- * the lines and the warnings are the oracle's. */
+ * the lines and the warnings are the oracle's; well_formed is the
+ * oracle's, and where it is set cmark's UTF-8 check changes nothing. */
 static void S_differential(void) {
   static const char *const pieces[] = {
       "a", "b", "[", " ", "\n", "\r", "\r\n", "\xC3\xA9", "\xE2\x82\xAC",
-      "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xC3", "\xED\xA0\x80", "\xEF\xBB\xBF"};
+      "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xC3", "\xED\xA0\x80", "\xEF\xBB\xBF",
+      /* let through by xmlGetUTF8Char, replaced by cmark: overlong forms,
+       * above U+10FFFF, a continuation byte as lead; then the extremes */
+      "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
+      "\xF5\x80\x80\x80", "\xA5\x80", "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBE", "\xC2\x80"};
+  const size_t npieces = sizeof pieces / sizeof pieces[0];
+  size_t formed = 0;
   int same = 1;
   for (int round = 0; round < 20000 && same; round++) {
     char in[128], want[400];
@@ -77,7 +106,7 @@ static void S_differential(void) {
       size_t k = check_rand(40);
       if (k == 0) in[n++] = '\0';
       else if (k < 16) {
-        const char *p = pieces[check_rand(15)];
+        const char *p = pieces[check_rand(npieces)];
         while (*p && n < sizeof in) in[n++] = *p++;
       } else in[n++] = (char)('a' + k % 26);
     }
@@ -93,6 +122,15 @@ static void S_differential(void) {
       snprintf(msg, sizeof msg, "%zu ", strstr(m, "NUL") ? nul : bad);
       same = strncmp(m, msg, strlen(msg)) == 0;
     }
+    same = same && f.well_formed == S_oracle_well_formed((const unsigned char *)want, wlen);
+    if (same && f.well_formed) {
+      char *checked = cmark_markdown_to_html(f.text, f.len, CMARK_OPT_VALIDATE_UTF8);
+      char *unchecked = cmark_markdown_to_html(f.text, f.len, 0);
+      same = strcmp(checked, unchecked) == 0;
+      free(checked);
+      free(unchecked);
+      formed++;
+    }
     if (!same) {
       fprintf(stderr, "differs on:");
       for (size_t i = 0; i < n; i++) fprintf(stderr, " %02X", (unsigned char)in[i]);
@@ -102,6 +140,7 @@ static void S_differential(void) {
     an_diags_free(d);
   }
   CHECK(same);
+  CHECK(formed > 1000 && formed < 19000); /* both kinds were tried */
 }
 
 /* A file read from disk is the same as from memory, whatever its size
