@@ -55,6 +55,7 @@ typedef struct {
   cmark_node *block;
   an_ann **block_anns;
   size_t block_len, block_cap;
+  an_buf words;             /* scratch: a link's text */
 } S_walk;
 
 static void S_plain_text(cmark_node *node, an_buf *out) {
@@ -216,10 +217,9 @@ static an_ann *S_new_ann(S_walk *w, cmark_node *link) {
   a->ref = an_xstrdup(url + 1);
   const char *title = cmark_node_get_title(link);
   a->title = S_trim_dup(title ? title : "", title ? strlen(title) : 0);
-  an_buf words = AN_BUF_INIT;
-  S_plain_text(link, &words);
-  a->words = S_trim_dup(an_buf_cstr(&words), words.len);
-  an_buf_free(&words);
+  an_buf_clear(&w->words);
+  S_plain_text(link, &w->words);
+  a->words = S_trim_dup(an_buf_cstr(&w->words), w->words.len);
   doc->anns = an_xgrow(doc->anns, &w->ann_cap, doc->nanns + 1, sizeof(an_ann *));
   doc->anns[doc->nanns++] = a;
   cmark_node_set_user_data(link, a);
@@ -467,10 +467,11 @@ an_doc *an_annotate(an_file *file, const char *anchor_key, an_diags *d) {
     }
   }
   /* cmark allocates through alloc.h, so that running out of memory ends
-   * as everywhere else (alloc.h) */
+   * as everywhere else (alloc.h).  Its UTF-8 check changes nothing in a
+   * well-formed text (source.h), and is skipped there. */
   static cmark_mem mem = {an_xcalloc, an_xrealloc, free};
-  cmark_parser *parser =
-      cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8, &mem);
+  int options = CMARK_OPT_SOURCEPOS | (doc->file.well_formed ? 0 : CMARK_OPT_VALIDATE_UTF8);
+  cmark_parser *parser = cmark_parser_new_with_mem(options, &mem);
   cmark_parser_feed(parser, doc->file.text, doc->file.len);
   doc->root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
@@ -480,6 +481,7 @@ an_doc *an_annotate(an_file *file, const char *anchor_key, an_diags *d) {
   w.d = d;
   S_walk_tree(&w);
   free(w.block_anns);
+  an_buf_free(&w.words);
   return doc;
 }
 

@@ -1,4 +1,5 @@
 /* corpus.c - see corpus.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "corpus.h"
 
 #include <dirent.h>
@@ -7,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <libxml/hash.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -62,20 +65,42 @@ static int S_list_md(const char *dir, const char *sub, char ***names, size_t *n,
   return 1;
 }
 
+/* What is looked up by name across the whole corpus (event keys, topics,
+ * edges) is in libxml2 hash tables, so that the look-ups cost the same for
+ * ten sources or ten thousand.  A value is an index into an array that
+ * grows (plus one: never NULL). */
+static void *S_slot(size_t index) { return (void *)(uintptr_t)(index + 1); }
+static size_t S_index(void *slot) { return (size_t)(uintptr_t)slot - 1; }
+
+/* "ev-12" and the like, a new string (the caller frees it).  Written
+ * digit by digit: snprintf cost a thousand instructions an id. */
+static char *S_numbered(const char *prefix, size_t n) {
+  char digits[24];
+  size_t nd = 0, np = strlen(prefix);
+  do digits[nd++] = (char)('0' + n % 10); while ((n /= 10) != 0);
+  char *id = an_xmalloc(np + 1 + nd + 1);
+  memcpy(id, prefix, np);
+  id[np] = '-';
+  for (size_t i = 0; i < nd; i++) id[np + 1 + i] = digits[nd - 1 - i];
+  id[np + 1 + nd] = '\0';
+  return id;
+}
+
 static void S_free_names(char **names, size_t n) {
   for (size_t i = 0; i < n; i++) free(names[i]);
   free(names);
 }
 
-/* Reads and annotates one file; NULL on an I/O failure. */
-static an_doc *S_read(const char *dir, const char *sub, const char *name,
-                      const char *anchor, an_diags *d) {
+/* Reads and annotates one file; NULL on an I/O failure.  root: the real
+ * path of dir, or NULL when it has none (source.h). */
+static an_doc *S_read(const char *dir, const char *root, const char *sub,
+                      const char *name, const char *anchor, an_diags *d) {
   an_buf path = AN_BUF_INIT;
   if (sub) an_buf_printf(&path, "%s/%s/%s", dir, sub, name);
   else an_buf_printf(&path, "%s/%s", dir, name);
   an_file f;
   /* a symbolic link out of the input folder is refused (source.h) */
-  an_status st = an_file_read_in(an_buf_cstr(&path), an_buf_cstr(&path), dir, &f, d);
+  an_status st = an_file_read_in(an_buf_cstr(&path), an_buf_cstr(&path), root, &f, d);
   an_buf_free(&path);
   if (st == AN_ERR_IO) return NULL;
   if (f.refused) { /* reported; nothing to annotate */
@@ -328,16 +353,15 @@ static void S_add_unique(const char ***list, size_t *n, size_t *cap, const char 
 }
 
 /* Adds the events of one file: a block whose key an earlier file used
- * joins that event as a further citation. */
+ * joins that event as a further citation.  keys: event key -> entry. */
 static void S_collect_entries(an_corpus *c, an_doc *doc, const an_source *src,
-                              size_t *cap) {
+                              size_t *cap, xmlHashTablePtr keys) {
   for (size_t i = 0; i < doc->nevents; i++) {
     an_event *ev = doc->events[i];
-    an_entry *e = NULL;
-    for (size_t k = 0; ev->key && k < c->nentries && !e; k++)
-      if (c->entries[k].event->key && strcmp(c->entries[k].event->key, ev->key) == 0)
-        e = &c->entries[k];
+    void *slot = ev->key ? xmlHashLookup(keys, BAD_CAST ev->key) : NULL;
+    an_entry *e = slot ? &c->entries[S_index(slot)] : NULL;
     if (!e) {
+      if (ev->key) xmlHashAddEntry(keys, BAD_CAST ev->key, S_slot(c->nentries));
       c->entries = an_xgrow(c->entries, cap, c->nentries + 1, sizeof(an_entry));
       e = &c->entries[c->nentries++];
       memset(e, 0, sizeof *e);
@@ -422,9 +446,13 @@ static void S_use_mentions(an_corpus *c, size_t *cap, an_doc *doc,
   }
 }
 
-static an_topic *S_use_topic(an_corpus *c, size_t *cap, const an_ann *a) {
-  for (size_t i = 0; i < c->ntopics; i++)
-    if (strcmp(c->topics[i]->id, a->ref) == 0) return c->topics[i];
+/* The topic of a '#' annotation, created at its first mention; ids:
+ * topic id -> topic (until the topics are sorted). */
+static an_topic *S_use_topic(an_corpus *c, size_t *cap, xmlHashTablePtr ids,
+                             const an_ann *a) {
+  void *slot = xmlHashLookup(ids, BAD_CAST a->ref);
+  if (slot) return c->topics[S_index(slot)];
+  xmlHashAddEntry(ids, BAD_CAST a->ref, S_slot(c->ntopics));
   c->topics = an_xgrow(c->topics, cap, c->ntopics + 1, sizeof(an_topic *));
   an_topic *t = an_xcalloc(1, sizeof(an_topic));
   t->id = an_xstrdup(a->ref);
@@ -483,15 +511,13 @@ static void S_parents(an_corpus *c, an_diags *d) {
 
 static void S_finish_entries(an_corpus *c, an_diags *d) {
   size_t tcap = c->ntopics;
+  xmlHashTablePtr topic_ids = xmlHashCreate(64);
   for (size_t i = 0; i < c->nentries; i++) S_entry_time(&c->entries[i], d);
   if (c->nentries) qsort(c->entries, c->nentries, sizeof(an_entry), S_cmp_entry);
   size_t acap = 0;
   for (size_t i = 0; i < c->nentries; i++) {
     an_entry *e = &c->entries[i];
-    an_buf id = AN_BUF_INIT;
-    an_buf_printf(&id, "ev-%zu", i + 1);
-    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = an_xstrdup(an_buf_cstr(&id));
-    an_buf_free(&id);
+    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = S_numbered("ev", i + 1);
     size_t pcap = 0, topcap = 0;
     for (size_t ci = 0; ci < e->ncites; ci++) {
       const an_event *ev = e->cites[ci].event;
@@ -505,7 +531,7 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
           for (size_t j = 0; j < a->nobjects; j++)
             S_add_unique(&e->participants, &e->nparticipants, &pcap, a->objects[j]);
         } else if (a->kind == AN_ANN_TOPIC && an_valid_id(a->ref)) {
-          an_topic *t = S_use_topic(c, &tcap, a);
+          an_topic *t = S_use_topic(c, &tcap, topic_ids, a);
           size_t before = e->ntopics;
           S_add_unique(&e->topics, &e->ntopics, &topcap, t->id);
           if (e->ntopics > before) t->events++;
@@ -523,9 +549,7 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
         if (a->kind != AN_ANN_ACTION || !a->nsubjects) continue;
         c->actions = an_xgrow(c->actions, &acap, c->nactions + 1, sizeof(an_action));
         an_action *act = &c->actions[c->nactions++];
-        an_buf aid = AN_BUF_INIT;
-        an_buf_printf(&aid, "act-%zu", c->nactions);
-        act->id = an_buf_detach(&aid);
+        act->id = S_numbered("act", c->nactions);
         act->ann = a;
         ((an_ann *)a)->action_id = act->id;
         act->entry = e;
@@ -538,21 +562,16 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
     const an_doc *doc = i < c->nsources ? c->sources[i].doc : c->briefing;
     for (size_t k = 0; doc && k < doc->nanns; k++)
       if (doc->anns[k]->kind == AN_ANN_TOPIC && an_valid_id(doc->anns[k]->ref))
-        S_use_topic(c, &tcap, doc->anns[k]);
+        S_use_topic(c, &tcap, topic_ids, doc->anns[k]);
   }
+  xmlHashFree(topic_ids, NULL);
   if (c->ntopics) qsort(c->topics, c->ntopics, sizeof(an_topic *), S_cmp_topic);
-}
-
-static an_edge *S_find_edge(an_corpus *c, const char *s, const char *t, const char *o) {
-  for (size_t i = 0; i < c->nedges; i++) {
-    an_edge *e = &c->edges[i];
-    if (!strcmp(e->subject, s) && !strcmp(e->type, t) && !strcmp(e->object, o)) return e;
-  }
-  return NULL;
 }
 
 static void S_edges(an_corpus *c) {
   size_t cap = 0;
+  /* (subject, type, object) -> edge */
+  xmlHashTablePtr seen = xmlHashCreate(256);
   for (size_t i = 0; i < c->nactions; i++) {
     const an_action *act = &c->actions[i];
     const an_ann *a = act->ann;
@@ -563,14 +582,16 @@ static void S_edges(an_corpus *c) {
       for (size_t o = 0; o < a->nobjects; o++) {
         an_actor *obj = S_find_actor(c, a->objects[o]);
         if (obj && s == 0) obj->received++, obj->received_by_class[cls]++;
-        an_edge *e = S_find_edge(c, a->subjects[s], a->ref, a->objects[o]);
+        void *slot = xmlHashLookup3(seen, BAD_CAST a->subjects[s], BAD_CAST a->ref,
+                                    BAD_CAST a->objects[o]);
+        an_edge *e = slot ? &c->edges[S_index(slot)] : NULL;
         if (!e) {
+          xmlHashAddEntry3(seen, BAD_CAST a->subjects[s], BAD_CAST a->ref,
+                           BAD_CAST a->objects[o], S_slot(c->nedges));
           c->edges = an_xgrow(c->edges, &cap, c->nedges + 1, sizeof(an_edge));
           e = &c->edges[c->nedges++];
           memset(e, 0, sizeof *e);
-          an_buf id = AN_BUF_INIT;
-          an_buf_printf(&id, "edge-%zu", c->nedges);
-          e->id = an_buf_detach(&id);
+          e->id = S_numbered("edge", c->nedges);
           e->subject = a->subjects[s];
           e->type = a->ref;
           e->object = a->objects[o];
@@ -589,6 +610,7 @@ static void S_edges(an_corpus *c) {
       }
     }
   }
+  xmlHashFree(seen, NULL);
 }
 
 /* The plain text of a body: text outside annotations, a blank line
@@ -632,10 +654,12 @@ static void S_plain_text(cmark_node *root, an_buf *out) {
  * of declared actors in the plain text around them. */
 static void S_mentions(an_corpus *c) {
   an_matcher *m = an_matcher_new();
+  size_t per = c->nsources + 1;
+  c->counts = an_xcalloc(2 * c->nactors * per + 1, sizeof(size_t));
   for (size_t i = 0; i < c->nactors; i++) {
     an_actor *a = c->actors[i];
-    a->annotated = an_xcalloc(c->nsources + 1, sizeof(size_t));
-    a->plain = an_xcalloc(c->nsources + 1, sizeof(size_t));
+    a->annotated = c->counts + 2 * i * per;
+    a->plain = a->annotated + per;
     if (!a->doc) continue;
     an_matcher_add(m, a->name, i);
     for (size_t k = 0; k < a->naliases; k++) an_matcher_add(m, a->aliases[k], i);
@@ -653,7 +677,8 @@ static void S_mentions(an_corpus *c) {
     S_plain_text(doc->root, &text);
     memset(counts, 0, (c->nactors + 1) * sizeof(size_t));
     an_matcher_count(m, an_buf_cstr(&text), text.len, counts);
-    for (size_t i = 0; i < c->nactors; i++) c->actors[i]->plain[s] = counts[i];
+    for (size_t i = 0; i < c->nactors; i++) /* zero already */
+      if (counts[i]) c->actors[i]->plain[s] = counts[i];
   }
   an_buf_free(&text);
   free(counts);
@@ -734,6 +759,8 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
     return NULL;
   }
   an_corpus *c = an_xcalloc(1, sizeof(an_corpus));
+  /* resolved once, not for every file */
+  char *root = realpath(dir, NULL);
   an_buf bpath = AN_BUF_INIT;
   an_buf_printf(&bpath, "%s/briefing.md", dir);
   if (stat(an_buf_cstr(&bpath), &st) != 0) {
@@ -741,7 +768,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
                 "missing: every input folder needs a briefing.md with at least "
                 "'title:' in its front matter");
   } else {
-    c->briefing = S_read(dir, NULL, "briefing.md", "date", d);
+    c->briefing = S_read(dir, root, NULL, "briefing.md", "date", d);
     if (c->briefing) S_scalar(c->briefing, "title", 1, d);
   }
   an_buf_free(&bpath);
@@ -751,7 +778,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   size_t actor_cap = 0;
   if (S_list_md(dir, "actors", &names, &n, d)) {
     for (size_t i = 0; i < n; i++) {
-      an_doc *doc = S_read(dir, "actors", names[i], NULL, d);
+      an_doc *doc = S_read(dir, root, "actors", names[i], NULL, d);
       if (doc) S_load_actor(c, &actor_cap, names[i], doc, d);
     }
     S_free_names(names, n);
@@ -759,7 +786,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   if (S_list_md(dir, "sources", &names, &n, d)) {
     c->sources = an_xcalloc(n + 1, sizeof(an_source));
     for (size_t i = 0; i < n; i++) {
-      an_doc *doc = S_read(dir, "sources", names[i], "published", d);
+      an_doc *doc = S_read(dir, root, "sources", names[i], "published", d);
       if (!doc) continue;
       an_source *s = &c->sources[c->nsources++];
       s->id = S_stem(names[i]);
@@ -777,6 +804,7 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
     }
     S_free_names(names, n);
   }
+  free(root);
   S_future(c, d);
   S_shared_aliases(c, d);
   /* mentions: briefing, sources, then actor profiles */
@@ -795,9 +823,11 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
                   "actor '%s' is declared but never mentioned", c->actors[i]->id);
 
   size_t ecap = 0;
-  if (c->briefing) S_collect_entries(c, c->briefing, NULL, &ecap);
+  xmlHashTablePtr keys = xmlHashCreate(256);
+  if (c->briefing) S_collect_entries(c, c->briefing, NULL, &ecap, keys);
   for (size_t i = 0; i < c->nsources; i++)
-    S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap);
+    S_collect_entries(c, c->sources[i].doc, &c->sources[i], &ecap, keys);
+  xmlHashFree(keys, NULL);
   S_finish_entries(c, d);
   S_edges(c);
   S_mentions(c);
@@ -820,11 +850,10 @@ void an_corpus_free(an_corpus *c) {
     for (size_t k = 0; k < a->nmember_of; k++) free(a->member_of[k]);
     free(a->member_of);
     an_doc_free(a->doc);
-    free(a->annotated);
-    free(a->plain);
     free(a);
   }
   free(c->actors);
+  free(c->counts);
   for (size_t i = 0; i < c->ntopics; i++) {
     free(c->topics[i]->id);
     free(c->topics[i]->name);

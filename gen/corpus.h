@@ -101,6 +101,8 @@ typedef struct {
   size_t nactions;
   an_edge *edges;
   size_t nedges;
+  /* private: every actor's annotated and plain counts, one block */
+  size_t *counts;
 } an_corpus;
 
 /* Reads the folder `dir`; paths in diagnostics start with `dir`.  Returns

@@ -3,7 +3,10 @@
  * Whole words, case-insensitively, by Unicode code point (case folding by
  * the C library's C.UTF-8 locale, not by hand): "Tokyo's" holds "Tokyo",
  * "Tokyoites" does not; "ÉTÉ" matches "été".  Matches do not overlap, and
- * at one place the longest name wins ("South Korea" over "Korea"). */
+ * at one place the longest name wins ("South Korea" over "Korea"); names
+ * that fold to the same text count for the smallest id.  Counting costs
+ * the text's length (times at most the longest name's), not the number
+ * of names. */
 #ifndef AN_MENTION_H
 #define AN_MENTION_H
 

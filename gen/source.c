@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,22 @@
 
 static const char S_REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
-/* Line index: \n, \r\n and \r end lines, as in CommonMark. */
+/* Line index: \n, \r\n and \r end lines, as in CommonMark.  Most files
+ * have no \r: memchr then finds each line end. */
 static void S_index_lines(an_file *f) {
   size_t cap = 0;
   f->nlines = 0;
-  f->lines = an_xgrow(NULL, &cap, 1, sizeof(size_t));
+  f->lines = an_xgrow(NULL, &cap, 32, sizeof(size_t));
   f->lines[f->nlines++] = 0;
+  if (!memchr(f->text, '\r', f->len)) {
+    const char *p = f->text, *end = f->text + f->len;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+      p++;
+      f->lines = an_xgrow(f->lines, &cap, f->nlines + 1, sizeof(size_t));
+      f->lines[f->nlines++] = (size_t)(p - f->text);
+    }
+    return;
+  }
   for (size_t i = 0; i < f->len; i++) {
     char c = f->text[i];
     if (c == '\r' && i + 1 < f->len && f->text[i + 1] == '\n') i++;
@@ -85,14 +96,67 @@ void an_file_locate(const an_file *f, size_t offset, int *line, int *column) {
   *column = an_file_char_column(f, *line, (int)(offset - f->lines[*line - 1]) + 1);
 }
 
-/* Copies data into f->text, replacing NUL bytes and invalid UTF-8 with
- * U+FFFD (as cmark would) and dropping a leading BOM; reports the first
- * of each. */
-static void S_clean_copy(an_file *f, const char *data, size_t len, an_diags *d) {
-  an_buf out = AN_BUF_INIT;
+/* 1 when the code point at data[i] (not ASCII) is refused: what
+ * xmlGetUTF8Char refuses, and surrogates; *n its length otherwise, and
+ * *formed cleared unless it is well-formed UTF-8 (xmlGetUTF8Char lets
+ * overlong forms, values above U+10FFFF and continuation bytes as lead
+ * bytes through; cmark does not). */
+static int S_bad_utf8(const char *data, size_t i, size_t len, int *n, int *formed) {
+  const unsigned char *s = (const unsigned char *)data + i;
+  *n = (int)(len - i > 4 ? 4 : len - i);
+  int v = xmlGetUTF8Char(s, n);
+  if (v < 0 || (v >= 0xD800 && v <= 0xDFFF)) return 1;
+  if (!(*n == 2 ? s[0] >= 0xC2 && s[0] <= 0xDF
+        : *n == 3 ? (s[0] & 0xF0) == 0xE0 && v >= 0x800
+        : *n == 4 ? (s[0] & 0xF8) == 0xF0 && v >= 0x10000 && v <= 0x10FFFF : 0))
+    *formed = 0;
+  return 0;
+}
+
+/* The offset of the first byte from i on that S_clean replaces (a NUL, or
+ * refused UTF-8), or len; *formed cleared if what comes before it is not
+ * well-formed.  ASCII is skipped eight bytes at a time. */
+static size_t S_first_bad(const char *data, size_t i, size_t len, int *formed) {
+  const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+  while (i < len) {
+    uint64_t w;
+    /* eight ASCII bytes, none of them NUL */
+    while (len - i >= 8 && (memcpy(&w, data + i, 8), !(w & high) && !((w - ones) & ~w & high)))
+      i += 8;
+    if (i == len) break;
+    unsigned char c = (unsigned char)data[i];
+    if (c == 0) return i;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    int n;
+    if (S_bad_utf8(data, i, len, &n, formed)) return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+/* Makes raw (len bytes, NUL-terminated, owned by the caller until now)
+ * f->text, replacing NUL bytes and invalid UTF-8 with U+FFFD (as cmark
+ * would) and dropping a leading BOM; reports the first of each.  A file
+ * with nothing to replace keeps its buffer: no copy. */
+static void S_clean(an_file *f, char *raw, size_t len, an_diags *d) {
   size_t i = 0, bad = 0, nul = 0, bad_off = 0, nul_off = 0;
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
-  an_buf_put(&out, "", 0);
+  if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  f->well_formed = 1;
+  size_t first = S_first_bad(raw, i, len, &f->well_formed);
+  if (first == len) {
+    memmove(raw, raw + i, len - i + 1); /* the NUL too */
+    f->text = raw;
+    f->len = len - i;
+    S_index_lines(f);
+    return;
+  }
+  const char *data = raw;
+  an_buf out = AN_BUF_INIT;
+  an_buf_put(&out, data + i, first - i);
+  i = first;
   while (i < len) {
     unsigned char c = (unsigned char)data[i];
     if (c == 0) {
@@ -108,9 +172,8 @@ static void S_clean_copy(an_file *f, const char *data, size_t len, an_diags *d) 
       i = j;
       continue;
     }
-    int n = (int)(len - i > 4 ? 4 : len - i);
-    int v = xmlGetUTF8Char((const unsigned char *)data + i, &n);
-    if (v < 0 || (v >= 0xD800 && v <= 0xDFFF)) {
+    int n;
+    if (S_bad_utf8(data, i, len, &n, &f->well_formed)) {
       if (!bad++) bad_off = out.len;
       an_buf_puts(&out, S_REPLACEMENT);
       i++;
@@ -119,6 +182,7 @@ static void S_clean_copy(an_file *f, const char *data, size_t len, an_diags *d) 
     an_buf_put(&out, data + i, (size_t)n);
     i += (size_t)n;
   }
+  free(raw);
   f->len = out.len;
   f->text = an_buf_detach(&out);
   S_index_lines(f);
@@ -398,10 +462,19 @@ static an_status S_refuse(an_file *f) {
 static int S_risky(an_file *f, an_diags *d) {
   static const char *const pats[] = {"![", "<!--"};
   static const char *const cves[] = {"CVE-2023-22486", "CVE-2023-22484"};
+  const char *end = f->text + f->len;
   for (size_t k = 0; k < 2; k++) {
     size_t n = 0, plen = strlen(pats[k]);
-    for (const char *p = f->text; (p = strstr(p, pats[k])) != NULL; p += plen) {
-      if (++n <= AN_FILE_MAX_RISKY) continue;
+    /* the text holds no NUL (S_clean): memchr for the rare first byte */
+    for (const char *p = f->text; (p = memchr(p, pats[k][0], (size_t)(end - p))) != NULL;) {
+      if ((size_t)(end - p) < plen || memcmp(p, pats[k], plen) != 0) {
+        p++;
+        continue;
+      }
+      if (++n <= AN_FILE_MAX_RISKY) {
+        p += plen;
+        continue;
+      }
       int line, col;
       an_file_locate(f, (size_t)(p - f->text), &line, &col);
       an_diag_add(d, AN_ERROR, f->path, line, col,
@@ -415,28 +488,63 @@ static int S_risky(an_file *f, an_diags *d) {
   return 0;
 }
 
-an_status an_file_from_memory(const char *data, size_t len, const char *display,
-                              an_file *f, an_diags *d) {
+/* an_file_from_memory, from a buffer that f takes over: raw holds len
+ * bytes and a NUL. */
+static an_status S_from_buffer(char *raw, size_t len, const char *display,
+                               an_file *f, an_diags *d) {
   memset(f, 0, sizeof *f);
   f->path = an_xstrdup(display);
-  S_clean_copy(f, data, len, d);
+  S_clean(f, raw, len, d);
   if (S_risky(f, d)) return S_refuse(f);
   return S_split_front_matter(f, d);
 }
 
-/* 1 when the real path of `path` lies inside the real path of `root`;
+an_status an_file_from_memory(const char *data, size_t len, const char *display,
+                              an_file *f, an_diags *d) {
+  char *raw = an_xmalloc(len + 1);
+  if (len) memcpy(raw, data, len);
+  raw[len] = '\0';
+  return S_from_buffer(raw, len, display, f, d);
+}
+
+/* Reads fd to its end into a new buffer (NUL-terminated; the caller frees
+ * it) sized for `size` bytes, the size fstat gave; stops once it holds
+ * more than AN_FILE_MAX_BYTES (the file grew while being read).  NULL
+ * with *err set on a failed read. */
+static char *S_read_all(int fd, size_t size, size_t *len, int *err) {
+  size_t cap = size + 2; /* the bytes, one more to see the end, the NUL */
+  char *buf = an_xmalloc(cap);
+  *len = 0;
+  *err = 0;
+  for (;;) {
+    if (cap - *len < 2) buf = an_xgrow(buf, &cap, cap + 1, 1);
+    ssize_t n = an_fault_io() ? -1 : read(fd, buf + *len, cap - 1 - *len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *err = errno;
+      free(buf);
+      return NULL;
+    }
+    if (n == 0) break;
+    *len += (size_t)n;
+    if (*len > AN_FILE_MAX_BYTES) break;
+  }
+  buf[*len] = '\0';
+  return buf;
+}
+
+/* 1 when the real path of `path` lies inside `root` (a real path);
  * *target receives the real path (caller frees) when it does not. */
 static int S_inside(const char *path, const char *root, char **target) {
   *target = NULL;
-  char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
+  char *rp = realpath(path, NULL);
   int inside = 1;
-  if (rp && rr) {
-    size_t n = strlen(rr);
-    inside = strncmp(rp, rr, n) == 0 && (rp[n] == '/' || (n == 1 && rr[0] == '/'));
+  if (rp) {
+    size_t n = strlen(root);
+    inside = strncmp(rp, root, n) == 0 && (rp[n] == '/' || (n == 1 && root[0] == '/'));
     if (!inside) *target = an_xstrdup(rp);
   }
   free(rp);
-  free(rr);
   return inside; /* unresolvable (dangling): open() reports it */
 }
 
@@ -479,27 +587,15 @@ an_status an_file_read_in(const char *path, const char *display, const char *roo
     f->path = an_xstrdup(display);
     return S_refuse(f);
   }
-  an_buf raw = AN_BUF_INIT;
-  char chunk[65536];
-  int err = 0;
-  an_buf_put(&raw, "", 0);
-  for (;;) {
-    ssize_t n = an_fault_io() ? -1 : read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) err = errno;
-    if (n <= 0) break;
-    an_buf_put(&raw, chunk, (size_t)n);
-    if (raw.len > AN_FILE_MAX_BYTES) break; /* grew while being read */
-  }
+  size_t len;
+  int err;
+  char *raw = S_read_all(fd, (size_t)st.st_size, &len, &err);
   close(fd);
-  if (err) {
-    an_buf_free(&raw);
+  if (!raw) {
     an_diag_io(d, display, "cannot read: %s", strerror(err));
     return AN_ERR_IO;
   }
-  an_status st2 = an_file_from_memory(an_buf_cstr(&raw), raw.len, display, f, d);
-  an_buf_free(&raw);
-  return st2;
+  return S_from_buffer(raw, len, display, f, d);
 }
 
 an_status an_file_read(const char *path, const char *display, an_file *f,

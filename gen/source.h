@@ -41,6 +41,10 @@ typedef struct {
   size_t nlines;
   an_yaml *meta;   /* the front matter mapping, or NULL when there is none */
   int meta_line;   /* line of the opening ---, 0 when none */
+  int well_formed; /* 1 when text is well-formed UTF-8 (Unicode table 3-7),
+                      which cmark's CMARK_OPT_VALIDATE_UTF8 would leave as
+                      it is; 0 when it holds a sequence that the repair
+                      (xmlGetUTF8Char) lets through and cmark replaces */
   int refused;     /* 1 when the file was not read at all (too large, a
                       folder, a symbolic link out of the input folder, too
                       many risky constructs): text is "", reported in d */
@@ -58,7 +62,9 @@ typedef struct {
 an_status an_file_read(const char *path, const char *display, an_file *out,
                        an_diags *d);
 /* The same, and a file whose real path (symbolic links resolved) is not
- * inside the folder `root` is refused as well. */
+ * inside the folder `root` is refused as well.  `root` is itself a real
+ * path, as realpath() gives it (resolved once for all the files of a
+ * folder); NULL checks nothing. */
 an_status an_file_read_in(const char *path, const char *display, const char *root,
                           an_file *out, an_diags *d);
 /* The same from memory (tests, fuzzing). */

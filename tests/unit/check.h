@@ -46,6 +46,14 @@ static int check_passed, check_failed;
     }                                                                      \
   } while (0)
 
+/* A pseudo-random number below n (n > 0): the same sequence on every run,
+ * for tests that try many generated inputs. */
+static inline size_t check_rand(size_t n) {
+  static unsigned long state = 20231228;
+  state = state * 6364136223846793005UL + 1442695040888963407UL;
+  return (size_t)(state >> 33) % n;
+}
+
 static int check_report(void) {
   printf("%d passed, %d failed\n", check_passed, check_failed);
   return check_failed != 0;
