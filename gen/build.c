@@ -156,6 +156,7 @@ an_status an_build(const an_build_opts *o, an_diags *d) {
     an_corpus_free(c);
     return c ? st : AN_ERR_IO;
   }
+  an_corpus_count_mentions(c);
   xmlDocPtr model = an_model_build(c, o->built);
   /* what changed since the build that made the output folder */
   an_buf prev_path = AN_BUF_INIT;

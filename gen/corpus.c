@@ -650,9 +650,8 @@ static void S_plain_text(cmark_node *root, an_buf *out) {
   cmark_iter_free(it);
 }
 
-/* Mentions per actor and source: annotated ones, and the names and aliases
- * of declared actors in the plain text around them. */
-static void S_mentions(an_corpus *c) {
+void an_corpus_count_mentions(an_corpus *c) {
+  if (!c || c->counts) return;
   an_matcher *m = an_matcher_new();
   size_t per = c->nsources + 1;
   c->counts = an_xcalloc(2 * c->nactors * per + 1, sizeof(size_t));
@@ -830,7 +829,6 @@ an_corpus *an_corpus_load(const char *dir, an_diags *d) {
   xmlHashFree(keys, NULL);
   S_finish_entries(c, d);
   S_edges(c);
-  S_mentions(c);
   return c;
 }
 

@@ -110,6 +110,12 @@ typedef struct {
 an_corpus *an_corpus_load(const char *dir, an_diags *d);
 /* The five action classes, in the order of the *_by_class counts. */
 extern const char *const an_action_classes[5];
+/* Counts the mentions per actor and source (an_actor's annotated and
+ * plain): annotated ones, and the names and aliases of declared actors in
+ * the plain text around them.  Only the model needs them, so `check` does
+ * not pay for them; call it before an_model_build.  Once is enough. */
+void an_corpus_count_mentions(an_corpus *c);
+
 void an_corpus_free(an_corpus *c);
 
 const an_actor *an_corpus_actor(const an_corpus *c, const char *id);

@@ -72,6 +72,7 @@ int main(void) {
 
   an_diags *d = an_diags_new();
   an_corpus *c = an_corpus_load(base, d);
+  an_corpus_count_mentions(c);
   CHECK(c != NULL);
   if (c) {
     size_t n;

@@ -53,6 +53,7 @@ int main(void) {
   an_corpus *c = an_corpus_load("tests/data/slice", d);
   CHECK(c != NULL);
   CHECK_INT(an_diags_status(d, 0), AN_OK);
+  an_corpus_count_mentions(c);
   xmlDocPtr model = an_model_build(c, "2024-02-01T00:00:00Z");
   an_views *v = an_views_open("templates", d);
   CHECK(v != NULL);
