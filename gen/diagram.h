@@ -59,12 +59,16 @@
 #define AN_DIAGRAM_MAX_EDGE_LABELS 100
 #endif
 
-/* Hard caps: larger models are refused before any layout. */
+/* Hard caps on the graph a drawing is chosen from: larger models are
+ * refused before any layout.  They bound memory, not layout time (a
+ * drawing shows at most AN_DIAGRAM_MAX_SHOWN actors): 300 actors of a
+ * 10,000-source briefing already make 35,000 edges (one per subject,
+ * object and type), which the caps of 5,000/25,000 refused. */
 #ifndef AN_DIAGRAM_MAX_NODES
-#define AN_DIAGRAM_MAX_NODES 5000
+#define AN_DIAGRAM_MAX_NODES 50000
 #endif
 #ifndef AN_DIAGRAM_MAX_EDGES
-#define AN_DIAGRAM_MAX_EDGES 25000
+#define AN_DIAGRAM_MAX_EDGES 500000
 #endif
 
 /* What a drawing shows (an_diagram_*_svg fill it in when given one). */
