@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 
 #include <libxml/hash.h>
+#include <xxhash.h>
 
 #include "alloc.h"
+#include "body.h"
 #include "buf.h"
 #include "mention.h"
 
@@ -509,15 +511,54 @@ static void S_parents(an_corpus *c, an_diags *d) {
   }
 }
 
+/* The entry's uid (see corpus.h). */
+static void S_uid(an_entry *e) {
+  an_buf basis = AN_BUF_INIT;
+  if (e->event->key) {
+    an_buf_printf(&basis, "key\n%s", e->event->key);
+  } else {
+    an_buf_printf(&basis, "text\n%s\n", e->source ? e->source->id : "");
+    xmlNodePtr tmp = xmlNewNode(NULL, (const xmlChar *)"text");
+    an_body_inlines(tmp, e->event->block);
+    xmlChar *t = xmlNodeGetContent(tmp);
+    if (t) an_buf_puts(&basis, (const char *)t);
+    xmlFree(t);
+    xmlFreeNode(tmp);
+  }
+  XXH64_hash_t h = XXH3_64bits(basis.ptr ? basis.ptr : "", basis.len);
+  an_buf_free(&basis);
+  snprintf(e->uid, sizeof e->uid, "e%016llx", (unsigned long long)h);
+}
+
+/* Event ids: "ev-" and ten digits of the uid, so that an event keeps its
+ * id (and every link to it) while other events come and go; a second
+ * event with the same digits (the same text twice in one source) gets
+ * "-2", and so on, in chronological order. */
+static char *S_event_id(const an_entry *e, xmlHashTablePtr taken) {
+  an_buf id = AN_BUF_INIT;
+  an_buf_printf(&id, "ev-%.10s", e->uid + 1);
+  size_t base = id.len;
+  for (unsigned n = 2; xmlHashLookup(taken, (const xmlChar *)id.ptr); n++) {
+    id.len = base;
+    an_buf_printf(&id, "-%u", n);
+  }
+  xmlHashAddEntry(taken, (const xmlChar *)id.ptr, (void *)1);
+  return an_buf_detach(&id);
+}
+
 static void S_finish_entries(an_corpus *c, an_diags *d) {
   size_t tcap = c->ntopics;
   xmlHashTablePtr topic_ids = xmlHashCreate(64);
   for (size_t i = 0; i < c->nentries; i++) S_entry_time(&c->entries[i], d);
   if (c->nentries) qsort(c->entries, c->nentries, sizeof(an_entry), S_cmp_entry);
   size_t acap = 0;
+  xmlHashTablePtr taken = xmlHashCreate(256);
   for (size_t i = 0; i < c->nentries; i++) {
     an_entry *e = &c->entries[i];
-    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = S_numbered("ev", i + 1);
+    S_uid(e);
+    char *evid = S_event_id(e, taken);
+    for (size_t k = 0; k < e->ncites; k++) e->cites[k].event->id = an_xstrdup(evid);
+    size_t nact = 0; /* the actions of this event */
     size_t pcap = 0, topcap = 0;
     for (size_t ci = 0; ci < e->ncites; ci++) {
       const an_event *ev = e->cites[ci].event;
@@ -549,14 +590,18 @@ static void S_finish_entries(an_corpus *c, an_diags *d) {
         if (a->kind != AN_ANN_ACTION || !a->nsubjects) continue;
         c->actions = an_xgrow(c->actions, &acap, c->nactions + 1, sizeof(an_action));
         an_action *act = &c->actions[c->nactions++];
-        act->id = S_numbered("act", c->nactions);
+        an_buf aid = AN_BUF_INIT;
+        an_buf_printf(&aid, "act-%s-%zu", evid + 3, ++nact);
+        act->id = an_buf_detach(&aid);
         act->ann = a;
         ((an_ann *)a)->action_id = act->id;
         act->entry = e;
         act->cite = &e->cites[ci];
       }
     }
+    free(evid);
   }
+  xmlHashFree(taken, NULL);
   /* topics mentioned outside events still get their entry */
   for (size_t i = 0; i < c->nsources + 1; i++) {
     const an_doc *doc = i < c->nsources ? c->sources[i].doc : c->briefing;

@@ -68,10 +68,14 @@ typedef struct {
   size_t nparticipants;
   const char **topics;
   size_t ntopics;
+  /* "e" and 16 hexadecimal digits, the same from build to build while the
+   * event is the same: a digest of its key when it has one, else of its
+   * source and the text of its block (docs/model.md) */
+  char uid[18];
 } an_entry;
 
 typedef struct {
-  char *id;              /* act-N */
+  char *id;              /* act-<event>-N: its event's id, its place in it */
   const an_ann *ann;
   const an_entry *entry;
   const an_cite *cite;   /* the block it is written in */

@@ -190,33 +190,6 @@ static void S_dating(xmlNodePtr parent, const an_event *timed, const an_doc *doc
   else if (doc->has_published) S_day(parent, "reported-by", doc->published);
 }
 
-/* A stable identity for an event, the same from build to build while the
- * event is the same: from its key when it has one (whichever sources tell
- * it), else from its source and the text of its block.  FNV-1a, 64 bits. */
-static void S_uid(xmlNodePtr n, const an_entry *e) {
-  an_buf basis = AN_BUF_INIT;
-  if (e->event->key) {
-    an_buf_printf(&basis, "key\n%s", e->event->key);
-  } else {
-    an_buf_printf(&basis, "text\n%s\n", e->source ? e->source->id : "");
-    xmlNodePtr tmp = xmlNewNode(NULL, BAD_CAST "text");
-    an_body_inlines(tmp, e->event->block);
-    xmlChar *t = xmlNodeGetContent(tmp);
-    an_buf_puts(&basis, (const char *)t);
-    xmlFree(t);
-    xmlFreeNode(tmp);
-  }
-  uint64_t h = 14695981039346656037ull;
-  for (const unsigned char *p = (const unsigned char *)an_buf_cstr(&basis); *p; p++) {
-    h ^= *p;
-    h *= 1099511628211ull;
-  }
-  an_buf_free(&basis);
-  char uid[24];
-  snprintf(uid, sizeof uid, "e%016llx", (unsigned long long)h);
-  an_xml_attr(n, "uid", uid);
-}
-
 static void S_events(xmlNodePtr root, const an_corpus *c) {
   xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "events", NULL);
   for (size_t i = 0; i < c->nentries; i++) {
@@ -228,7 +201,7 @@ static void S_events(xmlNodePtr root, const an_corpus *c) {
     S_int(n, "line", ev->line);
     S_int(n, "column", ev->column);
     an_xml_attr(n, "key", ev->key);
-    S_uid(n, e);
+    an_xml_attr(n, "uid", e->uid); /* corpus.h */
     S_int(n, "sources", (long long)e->independent);
     if (e->conflict) an_xml_attr(n, "conflict", "true");
     S_dating(n, e->timed, e->doc);

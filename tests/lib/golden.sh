@@ -138,7 +138,7 @@ golden_tests() {
   check "$m golden source page exists" test -s "$src"
   # every #ev-N the chronology links to is an id on the source page
   local a missing=
-  for a in $(grep -o 'sources/russia-warns-japan-patriot.html#ev-[0-9]*' "$html" | sed 's/.*#//' | sort -u); do
+  for a in $(grep -o 'sources/russia-warns-japan-patriot.html#ev-[0-9a-f-]*' "$html" | sed 's/.*#//' | sort -u); do
     grep -q "id=\"$a\"" "$src" || missing="$missing $a"
   done
   check "$m golden chronology anchors exist on the source page${missing:+ (missing:$missing)}" test -z "$missing"
@@ -185,6 +185,10 @@ golden_tests() {
   check "$m golden a rebuild after one source changed writes what a fresh build does" \
     diff -r -x changes.html -x briefing.xml -x briefing.json "$d/inc" "$d/fresh"
   check "$m golden the changed source's page is made again" grep -q 'Examplia 3' "$d/inc/sources/s00007.html"
+  # event ids are stable: a new event renumbers nothing, so the other
+  # sources' pages keep their bytes
+  check "$m golden one new event changes one source page" \
+    test "$(diff -rq "$d/j2/sources" "$d/inc/sources" | wc -l)" = 1
   check "$m golden the manifest keys each page" grep -q '^sources/s00007.html	[0-9a-f]\{32\}$' "$d/inc/.annalist-manifest"
   # a page deleted by hand is made again, not lost
   rm "$d/inc/sources/s00003.html"
@@ -235,7 +239,7 @@ timeline_golden() {
   check "$m golden index.html links to timeline.html" grep -q 'href="timeline.html"' "$out/index.html"
   check "$m golden timeline.html has the chart inline" grep -q '<svg[^>]* class="timeline"' "$thtml"
   check "$m golden timeline.html lists every event" \
-    test "$(grep -o '<li class="event" id="ev-[0-9]*"' "$thtml" | wc -l)" = "$(xmllint --xpath 'count(//event)' "$x")"
+    test "$(grep -o '<li class="event" id="ev-[0-9a-f-]*"' "$thtml" | wc -l)" = "$(xmllint --xpath 'count(//event)' "$x")"
   check "$m golden timeline.html groups by month" grep -q 'December 2023' "$thtml"
   check "$m golden timeline.html reads reported-by as 'by DATE'" grep -q 'by <time datetime="2023-12-28">Thu 28 Dec 2023</time>' "$thtml"
   check "$m golden timeline.html links events to their source line" grep -q 'sources/russia-warns-japan-patriot.html#ev-' "$thtml"

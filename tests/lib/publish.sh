@@ -29,7 +29,7 @@ publish_tests() {
   check "$m publish briefing.json has the model's $nev events and $nact actions" \
     $PY -c "import json,sys; j=json.load(open(sys.argv[1])); assert j['format']=='annalist-briefing' and j['version']==1; assert len(j['events'])==$nev and len(j['actions'])==$nact; e=[e for e in j['events'] if e.get('key')=='zakharova-briefing'][0]; assert e['time']['value']=='2023-12-27' and e['sources']==1 and isinstance(e['citation'],list); assert j['actors'][0]['declared'] in (True,False); assert isinstance(j['head']['summary'],list)" "$out/briefing.json"
   check "$m publish briefing.json keeps the spaces between inline elements" \
-    $PY -c "import json,sys; j=json.load(open(sys.argv[1])); t=[e for e in j['events'] if e['id']=='ev-9'][0]['text']; s=''.join(x if isinstance(x,str) else ''.join(c for c in x.get('children',[]) if isinstance(c,str)) for x in t); assert 'said Elbridge Colby' in s, s" "$out/briefing.json"
+    $PY -c "import json,sys; j=json.load(open(sys.argv[1])); t=[e for e in j['events'] if e['line']==30][0]['text']; s=''.join(x if isinstance(x,str) else ''.join(c for c in x.get('children',[]) if isinstance(c,str)) for x in t); assert 'said Elbridge Colby' in s, s" "$out/briefing.json"
   check "$m publish briefing.json has no in-memory parts" \
     $PY -c "import json,sys; j=json.load(open(sys.argv[1])); assert 'diagrams' not in j and 'jsonld' not in j" "$out/briefing.json"
 
