@@ -229,10 +229,8 @@ static void S_put_list(xmlDocPtr doc, xmlNodePtr r, xmlNodePtr model_list,
  * order: t is sorted by id, then position) and scans them. */
 static void S_put_all(S_named *nm, const S_table *t, const char *id,
                       xmlDocPtr doc, xmlNodePtr parent) {
-  const S_entry *e = S_find(t, id);
-  const S_entry *end = t->v + t->n;
   xmlNodePtr last = NULL;
-  for (; e && e < end && strcmp(e->id, id) == 0; e++) {
+  for (const S_entry *e = S_find(t, id); e && e < t->v + t->n && strcmp(e->id, id) == 0; e++) {
     if (e->node == last) continue; /* a self-loop names its actor twice */
     last = e->node;
     S_copy(e->node, doc, parent);

@@ -50,11 +50,11 @@ import icalendar, sys, datetime
 c = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 ev = {str(e['UID']): e for e in c.walk('VEVENT')}
 assert len(ev) == $dated, len(ev)
-day = ev['e64aac2499cd08760@annalist']            # Wednesday 2023-12-27
+day = ev['ebb83a088474f6611@annalist']            # Wednesday 2023-12-27
 assert day['DTSTART'].dt == datetime.date(2023, 12, 27) and 'DTEND' not in day
-week = ev['e1117e1f6c2a1b60f@annalist']           # last week: 2023-W51
+week = ev['e5b5335ebae17f2f1@annalist']           # last week: 2023-W51
 assert week['DTSTART'].dt == datetime.date(2023, 12, 18) and week['DTEND'].dt == datetime.date(2023, 12, 25)
-rep = ev['ef997e4ce42e0fbd7@annalist']            # reported by 2023-12-28
+rep = ev['e99bd9af0049bb8ba@annalist']            # reported by 2023-12-28
 assert rep['DTSTART'].dt == datetime.date(2023, 12, 28) and 'reported by' in str(rep['DESCRIPTION'])
 assert all(type(e['DTSTART'].dt) is datetime.date for e in ev.values())
 " "$out/events.ics"
