@@ -20,9 +20,11 @@ static xmlNodePtr S_list(xmlDocPtr doc, const char *list) {
 /* What a reader would call "the same event/actor": a canonical string of
  * its facts, without the build-local ids and positions. */
 static void S_facts(xmlNodePtr n, an_buf *out) {
+  /* month: derived from the time (compared as it is); skipped also so
+   * that a model written before it existed does not differ in it */
   static const char *const skip[] = {"id", "line", "column", "event", "action",
                                      "events", "actions-given", "actions-received",
-                                     NULL};
+                                     "month", NULL};
   an_buf_printf(out, "<%s", (const char *)n->name);
   for (xmlAttrPtr a = n->properties; a; a = a->next) {
     int s = 0;

@@ -211,7 +211,7 @@ static const char *const S_LISTS[] = {"sources", "actors", "topics", "events",
 static const char *const S_REPEATED[] = {
     "meta", "alias", "member-of", "action-count", "mentions", "citation",
     "participant", "topic", "action", "subject", "object", "event", "actor",
-    NULL};
+    "year", "month", NULL};
 /* Parts of the in-memory model that are not the model (docs/model.md). */
 static const char *const S_NOT_MODEL[] = {"diagrams", "jsonld", NULL};
 
