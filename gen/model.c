@@ -344,6 +344,34 @@ static void S_actions(xmlNodePtr root, const an_corpus *c) {
   }
 }
 
+typedef struct {
+  const char *words;
+  size_t at; /* the action's place in its edge */
+} S_word;
+
+static int S_cmp_word(const void *pa, const void *pb) {
+  const S_word *a = pa, *b = pb;
+  int r = strcmp(a->words, b->words);
+  if (r) return r;
+  return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The distinct words of an edge's actions, each once, in the order they
+ * first appear (sorted to find the first of each: an edge may have very
+ * many actions). */
+static void S_words(xmlNodePtr n, const an_edge *e) {
+  S_word *v = an_xmalloc((e->nactions ? e->nactions : 1) * sizeof *v);
+  unsigned char *first = an_xcalloc(e->nactions + 1, 1);
+  for (size_t k = 0; k < e->nactions; k++) v[k] = (S_word){e->actions[k]->ann->words, k};
+  if (e->nactions > 1) qsort(v, e->nactions, sizeof *v, S_cmp_word);
+  for (size_t k = 0; k < e->nactions; k++)
+    if (k == 0 || strcmp(v[k].words, v[k - 1].words) != 0) first[v[k].at] = 1;
+  for (size_t k = 0; k < e->nactions; k++)
+    if (first[k]) an_xml_child(n, "words", e->actions[k]->ann->words);
+  free(first);
+  free(v);
+}
+
 static void S_edges(xmlNodePtr root, const an_corpus *c) {
   xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "edges", NULL);
   for (size_t i = 0; i < c->nedges; i++) {
@@ -363,12 +391,7 @@ static void S_edges(xmlNodePtr root, const an_corpus *c) {
       an_day_iso(e->last, iso);
       an_xml_attr(n, "last", iso);
     }
-    for (size_t k = 0; k < e->nactions; k++) {
-      const char *w = e->actions[k]->ann->words;
-      int dup = 0;
-      for (size_t j = 0; j < k; j++) dup |= strcmp(e->actions[j]->ann->words, w) == 0;
-      if (!dup) an_xml_child(n, "words", w);
-    }
+    S_words(n, e);
     for (size_t k = 0; k < e->nactions; k++)
       an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "action", NULL), "ref", e->actions[k]->id);
   }
