@@ -28,6 +28,12 @@
        look-up here, so the page is made in time linear in the events. -->
   <xsl:key name="tl-month" match="/briefing/events/event" use="string(@month)"/>
 
+  <!-- An actor's name and role by its id: $actor/name would scan all the
+       actor's children, one <mentions> per source that names it, for each
+       participant of each event. -->
+  <xsl:key name="actor-name" match="/briefing/actors/actor/name" use="../@id"/>
+  <xsl:key name="actor-role" match="/briefing/actors/actor/role" use="../@id"/>
+
   <xsl:template name="page-path">
     <xsl:value-of select="'timeline.html'"/>
   </xsl:template>
@@ -200,13 +206,14 @@
           <ul class="tags">
             <xsl:for-each select="participant">
               <xsl:variable name="a" select="key('actor', @ref)"/>
+              <xsl:variable name="role" select="key('actor-role', @ref)"/>
               <li class="tag actor kind-{$a/@kind}" data-actor="{@ref}">
-                <xsl:if test="$a/role">
-                  <xsl:attribute name="title"><xsl:value-of select="$a/role"/></xsl:attribute>
+                <xsl:if test="$role">
+                  <xsl:attribute name="title"><xsl:value-of select="$role"/></xsl:attribute>
                 </xsl:if>
                 <xsl:choose>
                   <xsl:when test="$a">
-                    <a href="{$root}actors/{@ref}.html"><xsl:value-of select="$a/name"/></a>
+                    <a href="{$root}actors/{@ref}.html"><xsl:value-of select="key('actor-name', @ref)"/></a>
                   </xsl:when>
                   <xsl:otherwise><xsl:value-of select="@ref"/></xsl:otherwise>
                 </xsl:choose>
