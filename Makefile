@@ -97,7 +97,7 @@ DEBS_TEST  := libxml2-utils tidy chromium fonts-dejavu-core poppler-utils faketi
               graphviz python3-networkx python3-icalendar \
               clang libclang-rt-14-dev valgrind
 
-.PHONY: all site setup check test install uninstall clean bench setup-bench
+.PHONY: all site setup check test install uninstall clean bench setup-bench bench-views
 .DELETE_ON_ERROR:
 
 all: annalist site
@@ -166,6 +166,21 @@ bench: annalist $(OBJ_DIR)/bench_layout
 
 setup-bench:
 	@$(MAKE) --no-print-directory setup DEBS_BUILD= DEBS_TEST="$(DEBS_BENCH)"
+
+# Not a test: the whole-model steps of a build (model, changes, charts,
+# exports, index/timeline/changes/feed/sitemap/graphml) timed one by one
+# on a realistic corpus of each size in VIEWS_SIZES (bench/corpus.py,
+# bench/views.c), to see that 10x the sources costs about 10x the time.
+VIEWS_SIZES ?= 1000 10000
+$(OBJ_DIR)/bench_views: bench/views.c $(LIB_OBJS) $(HDRS)
+	$(CC) $(WARN) $(CFLAGS) $(ALL_CPPFLAGS) -Igen -o $@ $< $(LIB_OBJS) $(ALL_LIBS)
+
+bench-views: $(OBJ_DIR)/bench_views
+	@set -e; for n in $(VIEWS_SIZES); do \
+	  d=build/bench/views-$$n; \
+	  [ -d $$d/annalist ] || python3 bench/corpus.py $$d $$n >/dev/null; \
+	  echo "== $$n sources"; $(OBJ_DIR)/bench_views $$d/annalist templates 2>/dev/null; \
+	done
 
 # Fuzzing, fault injection, Valgrind, pathological inputs.
 include tests/hardening.mk

@@ -78,8 +78,9 @@ static struct icaltimetype S_stamp(xmlNodePtr root) {
   return t;
 }
 
-/* Adds the VEVENT of one event; 0 when it has no date to put it on. */
-static int S_event(icalcomponent *cal, xmlNodePtr root, xmlNodePtr ev,
+/* Adds the VEVENT of one event (its sources' titles from `sources`, the
+ * index of the model's sources by id); 0 when it has no date to put it on. */
+static int S_event(icalcomponent *cal, const an_xml_index *sources, xmlNodePtr ev,
                    struct icaltimetype stamp, const char *base) {
   xmlNodePtr t = an_xml_first(ev, "time"), rep = an_xml_first(ev, "reported-by");
   int32_t first = 0, last = 0;
@@ -144,20 +145,12 @@ static int S_event(icalcomponent *cal, xmlNodePtr root, xmlNodePtr ev,
   xmlFree(rule);
   an_buf_puts(&b, ".");
   if (note.len) an_buf_printf(&b, "\n%s", an_buf_cstr(&note));
-  xmlNodePtr sources = an_xml_first(root, "sources");
   for (xmlNodePtr c = ev->children; c; c = c->next) {
     if (!an_xml_is(c, "citation")) continue;
     xmlChar *cs = S_attr(c, "source"), *line = S_attr(c, "line");
     an_buf title = AN_BUF_INIT;
-    for (xmlNodePtr s = sources ? sources->children : NULL; cs && s; s = s->next) {
-      xmlChar *sid = S_attr(s, "id");
-      int same = an_xml_is(s, "source") && sid && xmlStrEqual(sid, cs);
-      xmlFree(sid);
-      if (same) {
-        S_flat_text(&title, an_xml_first(s, "title"));
-        break;
-      }
-    }
+    xmlNodePtr s = an_xml_index_find(sources, (const char *)cs);
+    if (s) S_flat_text(&title, an_xml_first(s, "title"));
     an_buf_printf(&b, "\nSource: %s, line %s", title.len ? an_buf_cstr(&title)
                                                           : "the briefing",
                   line ? (const char *)line : "?");
@@ -207,9 +200,11 @@ int an_calendar_ics(xmlDocPtr model, const char *base_url, char **ics,
   icalcomponent_add_property(cal, name);
   an_buf_free(&b);
   struct icaltimetype stamp = S_stamp(root);
+  an_xml_index *sources = an_xml_index_new(an_xml_first(root, "sources"), "source", "id");
   xmlNodePtr events = an_xml_first(root, "events");
   for (xmlNodePtr e = events ? events->children : NULL; e; e = e->next)
-    if (an_xml_is(e, "event")) S_event(cal, root, e, stamp, base_url);
+    if (an_xml_is(e, "event")) S_event(cal, sources, e, stamp, base_url);
+  an_xml_index_free(sources);
   char *text = icalcomponent_as_ical_string_r(cal);
   icalcomponent_free(cal);
   if (!text) {

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "body.h"
 #include "buf.h"
+#include "xml.h"
 
 /* The children of the root's `list` element named `item`. */
 static xmlNodePtr S_list(xmlDocPtr doc, const char *list) {
@@ -16,24 +17,14 @@ static xmlNodePtr S_list(xmlDocPtr doc, const char *list) {
   return NULL;
 }
 
-static xmlNodePtr S_find(xmlNodePtr list, const char *item, const char *attr,
-                         const xmlChar *value) {
-  for (xmlNodePtr n = list ? list->children : NULL; n; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST item)) continue;
-    xmlChar *v = xmlGetProp(n, BAD_CAST attr);
-    int same = v && xmlStrEqual(v, value);
-    xmlFree(v);
-    if (same) return n;
-  }
-  return NULL;
-}
-
 /* What a reader would call "the same event/actor": a canonical string of
  * its facts, without the build-local ids and positions. */
 static void S_facts(xmlNodePtr n, an_buf *out) {
+  /* month: derived from the time (compared as it is); skipped also so
+   * that a model written before it existed does not differ in it */
   static const char *const skip[] = {"id", "line", "column", "event", "action",
                                      "events", "actions-given", "actions-received",
-                                     NULL};
+                                     "month", NULL};
   an_buf_printf(out, "<%s", (const char *)n->name);
   for (xmlAttrPtr a = n->properties; a; a = a->next) {
     int s = 0;
@@ -60,17 +51,17 @@ static void S_facts(xmlNodePtr n, an_buf *out) {
   an_buf_printf(out, "</%s>", (const char *)n->name);
 }
 
-/* The facts of an event, with its actions resolved (type, words, who). */
-static char *S_event_facts(xmlDocPtr doc, xmlNodePtr ev) {
+/* The facts of an event, with its actions (found in `actions`, the index
+ * of its document's actions) resolved: type, words, who. */
+static char *S_event_facts(const an_xml_index *actions, xmlNodePtr ev) {
   an_buf out = AN_BUF_INIT;
   S_facts(ev, &out);
-  xmlNodePtr actions = S_list(doc, "actions");
   for (xmlNodePtr c = ev->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name, BAD_CAST "action")) continue;
-    xmlChar *ref = xmlGetProp(c, BAD_CAST "ref");
-    xmlNodePtr act = ref ? S_find(actions, "action", "id", ref) : NULL;
+    if (!an_xml_is(c, "action")) continue;
+    char *ref = an_xml_prop(c, "ref");
+    xmlNodePtr act = an_xml_index_find(actions, ref);
     if (act) S_facts(act, &out);
-    xmlFree(ref);
+    free(ref);
   }
   return an_buf_detach(&out);
 }
@@ -107,33 +98,47 @@ static xmlNodePtr S_change(xmlNodePtr changes, const char *item, const char *cha
   return n;
 }
 
-/* Compares one list (events by uid, actors by id). */
+/* Compares one list (events by uid, actors by id): each element is found
+ * in the other model through an index, so that a rebuild costs time
+ * linear in the model (bar a logarithm). */
 static size_t S_compare(xmlDocPtr model, xmlDocPtr prev, const char *list,
                         const char *item, const char *key, xmlNodePtr changes) {
   xmlNodePtr cur = S_list(model, list), old = S_list(prev, list);
-  size_t n = 0;
+  an_xml_index *in_cur = an_xml_index_new(cur, item, key);
+  an_xml_index *in_old = an_xml_index_new(old, item, key);
   int events = strcmp(item, "event") == 0;
+  /* an event's facts resolve its actions: those of its own model */
+  an_xml_index *act_cur = NULL, *act_old = NULL;
+  if (events) {
+    act_cur = an_xml_index_new(S_list(model, "actions"), "action", "id");
+    act_old = an_xml_index_new(S_list(prev, "actions"), "action", "id");
+  }
+  size_t n = 0;
   for (xmlNodePtr c = cur ? cur->children : NULL; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    xmlChar *k = xmlGetProp(c, BAD_CAST key);
-    xmlNodePtr o = k ? S_find(old, item, key, k) : NULL;
-    xmlFree(k);
+    char *k = an_xml_prop(c, key);
+    xmlNodePtr o = an_xml_index_find(in_old, k);
+    free(k);
     if (!o) {
       S_change(changes, item, "new", c), n++;
       continue;
     }
-    char *a = events ? S_event_facts(model, c) : S_actor_facts(c);
-    char *b = events ? S_event_facts(prev, o) : S_actor_facts(o);
+    char *a = events ? S_event_facts(act_cur, c) : S_actor_facts(c);
+    char *b = events ? S_event_facts(act_old, o) : S_actor_facts(o);
     if (strcmp(a, b) != 0) S_change(changes, item, "changed", c), n++;
     free(a);
     free(b);
   }
   for (xmlNodePtr o = old ? old->children : NULL; o; o = o->next) {
     if (o->type != XML_ELEMENT_NODE) continue;
-    xmlChar *k = xmlGetProp(o, BAD_CAST key);
-    if (k && !S_find(cur, item, key, k)) S_change(changes, item, "removed", o), n++;
-    xmlFree(k);
+    char *k = an_xml_prop(o, key);
+    if (k && !an_xml_index_find(in_cur, k)) S_change(changes, item, "removed", o), n++;
+    free(k);
   }
+  an_xml_index_free(act_old);
+  an_xml_index_free(act_cur);
+  an_xml_index_free(in_old);
+  an_xml_index_free(in_cur);
   return n;
 }
 

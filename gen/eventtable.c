@@ -58,38 +58,6 @@ static char *S_refs(xmlNodePtr n, const char *name) {
   return an_buf_detach(&b);
 }
 
-/* The actions by id, for look-ups in O(log n). */
-typedef struct {
-  char *id; /* owned */
-  xmlNodePtr node;
-} S_entry;
-
-static int S_cmp_entry(const void *a, const void *b) {
-  return strcmp(((const S_entry *)a)->id, ((const S_entry *)b)->id);
-}
-
-static S_entry *S_index(xmlNodePtr list, size_t *n) {
-  size_t cap = 0;
-  S_entry *v = NULL;
-  *n = 0;
-  for (xmlNodePtr a = list ? list->children : NULL; a; a = a->next) {
-    if (!an_xml_is(a, "action")) continue;
-    v = an_xgrow(v, &cap, *n + 1, sizeof *v);
-    xmlChar *id = S_attr(a, "id");
-    v[*n] = (S_entry){an_xstrdup((const char *)id), a};
-    (*n)++;
-    xmlFree(id);
-  }
-  if (*n > 1) qsort(v, *n, sizeof *v, S_cmp_entry);
-  return v;
-}
-
-static xmlNodePtr S_lookup(const S_entry *v, size_t n, const xmlChar *id) {
-  S_entry key = {(char *)id, NULL};
-  const S_entry *hit = n ? bsearch(&key, v, n, sizeof *v, S_cmp_entry) : NULL;
-  return hit ? hit->node : NULL;
-}
-
 static char *S_dup(const xmlChar *s) { return an_xstrdup(s ? (const char *)s : ""); }
 
 static char *S_xdup(xmlChar *s) { /* takes s */
@@ -110,8 +78,7 @@ int an_eventtable_csv(xmlDocPtr model, char **csv, size_t *len, char *err,
   an_buf out = AN_BUF_INIT;
   S_row(&out, (char *const *)S_HEADER);
   xmlNodePtr events = an_xml_first(root, "events");
-  size_t nact = 0;
-  S_entry *act = S_index(an_xml_first(root, "actions"), &nact);
+  an_xml_index *act = an_xml_index_new(an_xml_first(root, "actions"), "action", "id");
   for (xmlNodePtr e = events ? events->children : NULL; e; e = e->next) {
     if (!an_xml_is(e, "event")) continue;
     char *col[C_N] = {0};
@@ -146,7 +113,7 @@ int an_eventtable_csv(xmlDocPtr model, char **csv, size_t *len, char *err,
     for (xmlNodePtr k = e->children; k; k = k->next) {
       if (!an_xml_is(k, "action")) continue;
       xmlChar *ref = S_attr(k, "ref");
-      xmlNodePtr a = S_lookup(act, nact, ref);
+      xmlNodePtr a = an_xml_index_find(act, (const char *)ref);
       xmlFree(ref);
       if (!a) continue;
       col[C_SOURCE] = S_xdup(S_attr(a, "source"));
@@ -173,8 +140,7 @@ int an_eventtable_csv(xmlDocPtr model, char **csv, size_t *len, char *err,
     }
     for (int i = 0; i < C_N; i++) free(col[i]);
   }
-  for (size_t i = 0; i < nact; i++) free(act[i].id);
-  free(act);
+  an_xml_index_free(act);
   *len = out.len;
   *csv = an_buf_detach(&out);
   return 1;

@@ -211,7 +211,7 @@ static const char *const S_LISTS[] = {"sources", "actors", "topics", "events",
 static const char *const S_REPEATED[] = {
     "meta", "alias", "member-of", "action-count", "mentions", "citation",
     "participant", "topic", "action", "subject", "object", "event", "actor",
-    NULL};
+    "year", "month", NULL};
 /* Parts of the in-memory model that are not the model (docs/model.md). */
 static const char *const S_NOT_MODEL[] = {"diagrams", "jsonld", NULL};
 
@@ -448,47 +448,6 @@ static void S_opt_url(S_ctx *c, json_t *o, const char *key, const char *base,
   an_buf_free(&b);
 }
 
-/* The actors by id, for look-ups in O(log n). */
-typedef struct {
-  char *id; /* owned */
-  xmlNodePtr node;
-} S_entry;
-
-typedef struct {
-  S_entry *v;
-  size_t n, cap;
-} S_index;
-
-static int S_cmp_entry(const void *a, const void *b) {
-  return strcmp(((const S_entry *)a)->id, ((const S_entry *)b)->id);
-}
-
-static void S_index_build(S_index *x, xmlNodePtr list, const char *elem) {
-  memset(x, 0, sizeof *x);
-  for (xmlNodePtr k = list ? list->children : NULL; k; k = k->next) {
-    if (!an_xml_is(k, elem)) continue;
-    xmlChar *id = S_xprop(k, "id");
-    if (id) {
-      x->v = an_xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
-      x->v[x->n++] = (S_entry){an_xstrdup((const char *)id), k};
-    }
-    xmlFree(id);
-  }
-  if (x->n > 1) qsort(x->v, x->n, sizeof *x->v, S_cmp_entry);
-}
-
-static void S_index_free(S_index *x) {
-  for (size_t i = 0; i < x->n; i++) free(x->v[i].id);
-  free(x->v);
-}
-
-static xmlNodePtr S_find_id(const S_index *x, const xmlChar *id) {
-  S_entry key = {(char *)id, NULL};
-  const S_entry *hit =
-      id && x->n ? bsearch(&key, x->v, x->n, sizeof *x->v, S_cmp_entry) : NULL;
-  return hit ? hit->node : NULL;
-}
-
 /* {"@type": "Person" | "Organization", "name": ...} for an actor. */
 
 /* key: the page of the element's id in folder ("actors/japan.html"),
@@ -518,7 +477,7 @@ static json_t *S_ld_actor_ref(S_ctx *c, xmlNodePtr actor, const char *base,
   return o;
 }
 
-static json_t *S_ld_event(S_ctx *c, const S_index *actors, xmlNodePtr ev,
+static json_t *S_ld_event(S_ctx *c, const an_xml_index *actors, xmlNodePtr ev,
                           const char *base) {
   json_t *o = json_object();
   if (!o) return NULL;
@@ -547,7 +506,7 @@ static json_t *S_ld_event(S_ctx *c, const S_index *actors, xmlNodePtr ev,
   for (xmlNodePtr k = ev->children; who && k; k = k->next) {
     if (!an_xml_is(k, "participant")) continue;
     xmlChar *ref = S_xprop(k, "ref");
-    xmlNodePtr a = S_find_id(actors, ref);
+    xmlNodePtr a = an_xml_index_find(actors, (const char *)ref);
     if (a) S_push(c, who, S_ld_actor_ref(c, a, base, 0));
     xmlFree(ref);
   }
@@ -585,7 +544,7 @@ static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
   return o;
 }
 
-static json_t *S_ld_actor(S_ctx *c, const S_index *actors, xmlNodePtr a,
+static json_t *S_ld_actor(S_ctx *c, const an_xml_index *actors, xmlNodePtr a,
                           const char *base) {
   json_t *o = S_ld_actor_ref(c, a, base, 1);
   if (!o) return NULL;
@@ -603,7 +562,7 @@ static json_t *S_ld_actor(S_ctx *c, const S_index *actors, xmlNodePtr a,
   for (xmlNodePtr k = a->children; member && k; k = k->next) {
     if (!an_xml_is(k, "member-of")) continue;
     xmlChar *ref = S_xprop(k, "ref");
-    xmlNodePtr m = S_find_id(actors, ref);
+    xmlNodePtr m = an_xml_index_find(actors, (const char *)ref);
     if (m) S_push(c, member, S_ld_actor_ref(c, m, base, 0));
     xmlFree(ref);
   }
@@ -664,15 +623,14 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   }
   xmlNodePtr holder = xmlNewChild(root, NULL, BAD_CAST "jsonld", NULL);
   int ok = 1;
-  S_index actors;
-  S_index_build(&actors, an_xml_first(root, "actors"), "actor");
+  an_xml_index *actors = an_xml_index_new(an_xml_first(root, "actors"), "actor", "id");
   /* index: the events */
   S_ctx c = {0};
   json_t *doc = json_object(), *graph = json_array();
   S_set(&c, doc, "@context", json_string("https://schema.org"));
   xmlNodePtr events = an_xml_first(root, "events");
   for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next)
-    if (an_xml_is(e, "event")) S_push(&c, graph, S_ld_event(&c, &actors, e, base_url));
+    if (an_xml_is(e, "event")) S_push(&c, graph, S_ld_event(&c, actors, e, base_url));
   S_set(&c, doc, "@graph", graph);
   ok = S_ld_add(holder, "index", doc, c.failed);
   /* a page per source and per actor */
@@ -694,11 +652,11 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
     xmlChar *id = S_xprop(a, "id");
     an_buf key = AN_BUF_INIT;
     an_buf_printf(&key, "actor:%s", id ? (const char *)id : "");
-    ok = S_ld_add(holder, an_buf_cstr(&key), S_ld_actor(&ac, &actors, a, base_url), ac.failed);
+    ok = S_ld_add(holder, an_buf_cstr(&key), S_ld_actor(&ac, actors, a, base_url), ac.failed);
     an_buf_free(&key);
     xmlFree(id);
   }
-  S_index_free(&actors);
+  an_xml_index_free(actors);
   if (!ok) {
     xmlUnlinkNode(holder);
     xmlFreeNode(holder);

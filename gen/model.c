@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "body.h"
 #include "buf.h"
 
@@ -190,6 +191,28 @@ static void S_dating(xmlNodePtr parent, const an_event *timed, const an_doc *doc
   else if (doc->has_published) S_day(parent, "reported-by", doc->published);
 }
 
+/* The month (YYYY-MM) the chronology lists an event under: that of its
+ * first day, of its last when the start is open, of its report when it
+ * has no time of its own.  0 when none of these is known. */
+static int S_month(const an_entry *e, char month[8]) {
+  int32_t day;
+  if (e->timed) {
+    const an_when *w = &e->timed->time->when;
+    if (w->first != AN_DAY_MIN) day = w->first;
+    else if (w->last != AN_DAY_MAX) day = w->last;
+    else return 0;
+  } else if (e->doc->has_published) {
+    day = e->doc->published;
+  } else {
+    return 0;
+  }
+  char iso[11];
+  an_day_iso(day, iso);
+  memcpy(month, iso, 7);
+  month[7] = '\0';
+  return 1;
+}
+
 static void S_events(xmlNodePtr root, const an_corpus *c) {
   xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "events", NULL);
   for (size_t i = 0; i < c->nentries; i++) {
@@ -204,6 +227,8 @@ static void S_events(xmlNodePtr root, const an_corpus *c) {
     an_xml_attr(n, "uid", e->uid); /* corpus.h */
     S_int(n, "sources", (long long)e->independent);
     if (e->conflict) an_xml_attr(n, "conflict", "true");
+    char month[8];
+    if (S_month(e, month)) an_xml_attr(n, "month", month);
     S_dating(n, e->timed, e->doc);
     for (size_t k = 0; k < e->ncites; k++) {
       const an_cite *ct = &e->cites[k];
@@ -229,6 +254,47 @@ static void S_events(xmlNodePtr root, const an_corpus *c) {
   }
 }
 
+static int S_cmp_month(const void *a, const void *b) {
+  return strcmp((const char *)a, (const char *)b);
+}
+
+/* <chronology>: the years and months the events are listed under, in
+ * time order, with their counts, then the events with no month; sorted
+ * here once, so that a view lists each month's events with one look-up
+ * (an xsl:key on event/@month) instead of grouping them itself. */
+static void S_chronology(xmlNodePtr root, const an_corpus *c) {
+  xmlNodePtr chron = xmlNewChild(root, NULL, BAD_CAST "chronology", NULL);
+  char(*months)[8] = an_xmalloc((c->nentries ? c->nentries : 1) * sizeof *months);
+  size_t n = 0;
+  for (size_t i = 0; i < c->nentries; i++) n += (size_t)S_month(&c->entries[i], months[n]);
+  if (n) qsort(months, n, sizeof *months, S_cmp_month);
+  xmlNodePtr year = NULL;
+  size_t in_year = 0;
+  for (size_t i = 0; i < n;) {
+    size_t k = i;
+    while (k < n && strcmp(months[k], months[i]) == 0) k++;
+    if (!year || strncmp(months[i], months[i - 1], 4) != 0) {
+      if (year) S_int(year, "events", (long long)in_year);
+      char y[5];
+      memcpy(y, months[i], 4);
+      y[4] = '\0';
+      year = xmlNewChild(chron, NULL, BAD_CAST "year", NULL);
+      an_xml_attr(year, "value", y);
+      in_year = 0;
+    }
+    xmlNodePtr month = xmlNewChild(year, NULL, BAD_CAST "month", NULL);
+    an_xml_attr(month, "value", months[i]);
+    S_int(month, "events", (long long)(k - i));
+    in_year += k - i;
+    i = k;
+  }
+  if (year) S_int(year, "events", (long long)in_year);
+  if (n < c->nentries)
+    S_int(xmlNewChild(chron, NULL, BAD_CAST "undated", NULL), "events",
+          (long long)(c->nentries - n));
+  free(months);
+}
+
 static void S_actions(xmlNodePtr root, const an_corpus *c) {
   xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "actions", NULL);
   for (size_t i = 0; i < c->nactions; i++) {
@@ -251,6 +317,34 @@ static void S_actions(xmlNodePtr root, const an_corpus *c) {
   }
 }
 
+typedef struct {
+  const char *words;
+  size_t at; /* the action's place in its edge */
+} S_word;
+
+static int S_cmp_word(const void *pa, const void *pb) {
+  const S_word *a = pa, *b = pb;
+  int r = strcmp(a->words, b->words);
+  if (r) return r;
+  return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The distinct words of an edge's actions, each once, in the order they
+ * first appear (sorted to find the first of each: an edge may have very
+ * many actions). */
+static void S_words(xmlNodePtr n, const an_edge *e) {
+  S_word *v = an_xmalloc((e->nactions ? e->nactions : 1) * sizeof *v);
+  unsigned char *first = an_xcalloc(e->nactions + 1, 1);
+  for (size_t k = 0; k < e->nactions; k++) v[k] = (S_word){e->actions[k]->ann->words, k};
+  if (e->nactions > 1) qsort(v, e->nactions, sizeof *v, S_cmp_word);
+  for (size_t k = 0; k < e->nactions; k++)
+    if (k == 0 || strcmp(v[k].words, v[k - 1].words) != 0) first[v[k].at] = 1;
+  for (size_t k = 0; k < e->nactions; k++)
+    if (first[k]) an_xml_child(n, "words", e->actions[k]->ann->words);
+  free(first);
+  free(v);
+}
+
 static void S_edges(xmlNodePtr root, const an_corpus *c) {
   xmlNodePtr list = xmlNewChild(root, NULL, BAD_CAST "edges", NULL);
   for (size_t i = 0; i < c->nedges; i++) {
@@ -270,12 +364,7 @@ static void S_edges(xmlNodePtr root, const an_corpus *c) {
       an_day_iso(e->last, iso);
       an_xml_attr(n, "last", iso);
     }
-    for (size_t k = 0; k < e->nactions; k++) {
-      const char *w = e->actions[k]->ann->words;
-      int dup = 0;
-      for (size_t j = 0; j < k; j++) dup |= strcmp(e->actions[j]->ann->words, w) == 0;
-      if (!dup) an_xml_child(n, "words", w);
-    }
+    S_words(n, e);
     for (size_t k = 0; k < e->nactions; k++)
       an_xml_attr(xmlNewChild(n, NULL, BAD_CAST "action", NULL), "ref", e->actions[k]->id);
   }
@@ -289,7 +378,7 @@ static int S_structural(const xmlChar *name) {
   static const char *const names[] = {
       "briefing", "head", "summary", "sources", "source", "body", "profile", "citation",
       "block_quote", "list", "item", "actors", "actor", "topics", "topic",
-      "events", "event", "actions", "action", "edges", "edge", NULL};
+      "events", "event", "chronology", "year", "actions", "action", "edges", "edge", NULL};
   for (const char *const *n = names; *n; n++)
     if (xmlStrEqual(name, BAD_CAST *n)) return 1;
   return 0;
@@ -326,6 +415,7 @@ xmlDocPtr an_model_build(const an_corpus *c, const char *built) {
   S_actors(root, c);
   S_topics(root, c);
   S_events(root, c);
+  S_chronology(root, c);
   S_actions(root, c);
   S_edges(root, c);
   S_indent(root, 0);

@@ -140,8 +140,7 @@ typedef struct {
   size_t nevents, ecap;
   S_action *actions;
   size_t nactions, accap;
-  char **src_ids, **src_titles; /* owned, nsrc of each */
-  size_t nsrc, idcap, titlecap;
+  an_xml_index *sources; /* the model's sources by id; owned */
 
   /* layout */
   size_t *lanes; /* actor index per lane */
@@ -197,12 +196,7 @@ static void S_tl_free(S_tl *t) {
     free(a->obj);
   }
   free(t->actions);
-  for (size_t i = 0; i < t->nsrc; i++) {
-    free(t->src_ids[i]);
-    free(t->src_titles[i]);
-  }
-  free(t->src_ids);
-  free(t->src_titles);
+  an_xml_index_free(t->sources);
   free(t->lanes);
   free(t->lane_y);
   free(t->lane_h);
@@ -337,10 +331,13 @@ static const char *S_actor_name(const S_tl *t, size_t a) {
   return t->actors[a].name ? t->actors[a].name : t->actors[a].id;
 }
 
-static const char *S_source_title(const S_tl *t, const char *id) {
-  for (size_t i = 0; id && i < t->nsrc; i++)
-    if (strcmp(t->src_ids[i], id) == 0) return t->src_titles[i];
-  return NULL;
+/* The title of the source with this id (its id when it has none), or
+ * NULL when there is no such source; the caller frees it. */
+static char *S_source_title(const S_tl *t, const char *id) {
+  xmlNodePtr s = an_xml_index_find(t->sources, id);
+  if (!s) return NULL;
+  xmlNodePtr st = an_xml_first(s, "title");
+  return st ? S_text(st, 120) : an_xstrdup(id);
 }
 
 static void S_push(size_t **v, size_t *n, size_t *cap, size_t x, int unique) {
@@ -521,18 +518,7 @@ static int S_read(S_tl *t, xmlDocPtr doc, char *err, size_t errlen) {
   }
   xmlNodePtr head = an_xml_first(root, "head"), title = an_xml_first(head, "title");
   if (title) t->title = S_text(title, 120);
-  xmlNodePtr sources = an_xml_first(root, "sources");
-  for (xmlNodePtr s = sources ? sources->children : NULL; s; s = s->next) {
-    if (!an_xml_is(s, "source")) continue;
-    char *id = an_xml_prop(s, "id");
-    if (!id) continue;
-    t->src_ids = an_xgrow(t->src_ids, &t->idcap, t->nsrc + 1, sizeof(char *));
-    t->src_titles =
-        an_xgrow(t->src_titles, &t->titlecap, t->nsrc + 1, sizeof(char *));
-    xmlNodePtr st = an_xml_first(s, "title");
-    t->src_ids[t->nsrc] = id;
-    t->src_titles[t->nsrc++] = st ? S_text(st, 120) : an_xstrdup(id);
-  }
+  t->sources = an_xml_index_new(an_xml_first(root, "sources"), "source", "id");
   xmlNodePtr actors = an_xml_first(root, "actors");
   for (xmlNodePtr a = actors ? actors->children : NULL; a; a = a->next) {
     if (!an_xml_is(a, "actor")) continue;
@@ -1353,11 +1339,12 @@ static void S_axis_draw(const S_tl *t, xmlNodePtr g, const S_ticks *minor,
 
 static void S_tooltip(const S_tl *t, const S_event *e, an_buf *b) {
   if (e->shape == S_REPORTED_BY) {
-    const char *src = S_source_title(t, e->source);
+    char *src = S_source_title(t, e->source);
     an_buf_printf(b, "by %s", e->display ? e->display : "?");
     an_buf_printf(b, " (reported by %s; the source does not say when it "
                          "happened)",
                   src ? src : (e->source ? e->source : "its source"));
+    free(src);
   } else {
     an_buf_puts(b, e->display ? e->display : "?");
     if (e->approximate) an_buf_puts(b, " (approximate)");

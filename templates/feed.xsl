@@ -26,6 +26,7 @@
   <xsl:variable name="max" select="100"/>
 
   <xsl:key name="source" match="/briefing/sources/source" use="@id"/>
+  <xsl:key name="topic" match="/briefing/topics/topic" use="@id"/>
 
   <xsl:variable name="latest-published">
     <xsl:for-each select="/briefing/sources/source/published/@value">
@@ -125,7 +126,7 @@
         </xsl:attribute>
       </link>
       <xsl:for-each select="topic">
-        <category term="{@ref}" label="{/briefing/topics/topic[@id = current()/@ref]/name}"/>
+        <category term="{@ref}" label="{key('topic', @ref)/name}"/>
       </xsl:for-each>
       <content type="text"><xsl:value-of select="$text"/></content>
     </entry>

@@ -18,6 +18,10 @@
 
   <xsl:param name="root" select="''"/>
 
+  <!-- An actor's role by its id: $actor/role would scan all the actor's
+       children, one <mentions> per source that names it. -->
+  <xsl:key name="actor-role" match="/briefing/actors/actor/role" use="../@id"/>
+
   <xsl:template name="page-path">
     <xsl:value-of select="'index.html'"/>
   </xsl:template>
@@ -263,9 +267,10 @@
           <ul class="tags">
             <xsl:for-each select="participant">
               <xsl:variable name="a" select="key('actor', @ref)"/>
+              <xsl:variable name="role" select="key('actor-role', @ref)"/>
               <li class="tag actor kind-{$a/@kind}" data-actor="{@ref}">
-                <xsl:if test="$a/role">
-                  <xsl:attribute name="title"><xsl:value-of select="$a/role"/></xsl:attribute>
+                <xsl:if test="$role">
+                  <xsl:attribute name="title"><xsl:value-of select="$role"/></xsl:attribute>
                 </xsl:if>
                 <xsl:call-template name="actor-name">
                   <xsl:with-param name="id" select="@ref"/>

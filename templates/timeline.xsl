@@ -21,19 +21,18 @@
 
   <xsl:param name="root" select="''"/>
 
-  <!-- Grouping: the month (YYYY-MM) an event is listed under is the month
-       of its first day, of its end when the start is open, of its report
-       when it has no time of its own; '' when none of these is known.
-       The same expression is repeated in the predicates below (XSLT 1.0
-       has no functions). -->
-  <xsl:key name="tl-month" match="/briefing/events/event"
-           use="substring(concat(time/@start,
-                                 substring(time/@end, 1, 10 * not(time/@start)),
-                                 reported-by/@value), 1, 7)"/>
-  <xsl:key name="tl-year" match="/briefing/events/event"
-           use="substring(concat(time/@start,
-                                 substring(time/@end, 1, 10 * not(time/@start)),
-                                 reported-by/@value), 1, 4)"/>
+  <!-- Grouping: the generator lists the years and months in
+       /briefing/chronology (counted, in time order, then the undated
+       events) and gives each event the month it is listed under
+       (event/@month, absent when undated); a month's events are one
+       look-up here, so the page is made in time linear in the events. -->
+  <xsl:key name="tl-month" match="/briefing/events/event" use="string(@month)"/>
+
+  <!-- An actor's name and role by its id: $actor/name would scan all the
+       actor's children, one <mentions> per source that names it, for each
+       participant of each event. -->
+  <xsl:key name="actor-name" match="/briefing/actors/actor/name" use="../@id"/>
+  <xsl:key name="actor-role" match="/briefing/actors/actor/role" use="../@id"/>
 
   <xsl:template name="page-path">
     <xsl:value-of select="'timeline.html'"/>
@@ -45,11 +44,7 @@
   </xsl:template>
 
   <xsl:template match="briefing" mode="page">
-    <xsl:variable name="years"
-        select="events/event[generate-id() = generate-id(key('tl-year',
-                  substring(concat(time/@start,
-                                   substring(time/@end, 1, 10 * not(time/@start)),
-                                   reported-by/@value), 1, 4))[1])]"/>
+    <xsl:variable name="years" select="chronology/year | chronology/undated"/>
     <xsl:variable name="chart" select="diagrams/diagram[@name = 'timeline'][*]"/>
     <header class="masthead">
       <p class="kicker">
@@ -75,16 +70,8 @@
         </xsl:if>
         <li><a href="#chronology">Chronology</a></li>
         <xsl:for-each select="$years">
-          <xsl:variable name="y" select="substring(concat(time/@start,
-                substring(time/@end, 1, 10 * not(time/@start)), reported-by/@value), 1, 4)"/>
-          <li>
-            <a href="#{concat('y-', $y, substring('undated', 1, 7 * ($y = '')))}">
-              <xsl:choose>
-                <xsl:when test="$y != ''"><xsl:value-of select="$y"/></xsl:when>
-                <xsl:otherwise>Undated</xsl:otherwise>
-              </xsl:choose>
-            </a>
-          </li>
+          <xsl:variable name="sid"><xsl:apply-templates select="." mode="timeline-year-id"/></xsl:variable>
+          <li><a href="#{$sid}"><xsl:apply-templates select="." mode="timeline-year-name"/></a></li>
         </xsl:for-each>
       </ul>
     </nav>
@@ -135,40 +122,38 @@
   <!-- Grouping                                                      -->
   <!-- ============================================================ -->
 
-  <!-- The first event of a year: the year's section. -->
-  <xsl:template match="event" mode="timeline-year">
-    <xsl:variable name="y" select="substring(concat(time/@start,
-          substring(time/@end, 1, 10 * not(time/@start)), reported-by/@value), 1, 4)"/>
-    <xsl:variable name="sid" select="concat('y-', $y, substring('undated', 1, 7 * ($y = '')))"/>
+  <!-- A year's section (id y-YYYY): its months; or the section of the
+       events with no month (y-undated). -->
+  <xsl:template match="year | undated" mode="timeline-year">
+    <xsl:variable name="sid"><xsl:apply-templates select="." mode="timeline-year-id"/></xsl:variable>
     <section class="timeline-year" id="{$sid}" aria-labelledby="{$sid}-h">
-      <h3 id="{$sid}-h">
-        <xsl:choose>
-          <xsl:when test="$y != ''"><xsl:value-of select="$y"/></xsl:when>
-          <xsl:otherwise>Undated</xsl:otherwise>
-        </xsl:choose>
-      </h3>
+      <h3 id="{$sid}-h"><xsl:apply-templates select="." mode="timeline-year-name"/></h3>
       <xsl:choose>
-        <xsl:when test="$y = ''">
+        <xsl:when test="self::undated">
           <ol class="chronology">
-            <xsl:apply-templates select="key('tl-year', $y)" mode="timeline"/>
+            <xsl:apply-templates select="key('tl-month', '')" mode="timeline"/>
           </ol>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates mode="timeline-month"
-              select="key('tl-year', $y)[generate-id() = generate-id(key('tl-month',
-                        substring(concat(time/@start,
-                                         substring(time/@end, 1, 10 * not(time/@start)),
-                                         reported-by/@value), 1, 7))[1])]"/>
+          <xsl:apply-templates select="month" mode="timeline-month"/>
         </xsl:otherwise>
       </xsl:choose>
     </section>
   </xsl:template>
 
-  <!-- The first event of a month: the month's list. -->
-  <xsl:template match="event" mode="timeline-month">
-    <xsl:variable name="m" select="substring(concat(time/@start,
-          substring(time/@end, 1, 10 * not(time/@start)), reported-by/@value), 1, 7)"/>
-    <xsl:variable name="events" select="key('tl-month', $m)"/>
+  <xsl:template match="year" mode="timeline-year-id">y-<xsl:value-of select="@value"/></xsl:template>
+
+  <xsl:template match="undated" mode="timeline-year-id">y-undated</xsl:template>
+
+  <xsl:template match="year" mode="timeline-year-name">
+    <xsl:value-of select="@value"/>
+  </xsl:template>
+
+  <xsl:template match="undated" mode="timeline-year-name">Undated</xsl:template>
+
+  <!-- A month: its heading and its events, in the model's order. -->
+  <xsl:template match="month" mode="timeline-month">
+    <xsl:variable name="m" select="string(@value)"/>
     <h4 class="timeline-month" id="m-{$m}">
       <xsl:call-template name="month-name">
         <xsl:with-param name="m" select="substring($m, 6, 2)"/>
@@ -177,13 +162,13 @@
       <xsl:value-of select="substring($m, 1, 4)"/>
       <span class="count">
         <xsl:text> · </xsl:text>
-        <xsl:value-of select="count($events)"/>
+        <xsl:value-of select="@events"/>
         <xsl:text> event</xsl:text>
-        <xsl:if test="count($events) != 1">s</xsl:if>
+        <xsl:if test="@events != 1">s</xsl:if>
       </span>
     </h4>
     <ol class="chronology">
-      <xsl:apply-templates select="$events" mode="timeline"/>
+      <xsl:apply-templates select="key('tl-month', $m)" mode="timeline"/>
     </ol>
   </xsl:template>
 
@@ -221,13 +206,14 @@
           <ul class="tags">
             <xsl:for-each select="participant">
               <xsl:variable name="a" select="key('actor', @ref)"/>
+              <xsl:variable name="role" select="key('actor-role', @ref)"/>
               <li class="tag actor kind-{$a/@kind}" data-actor="{@ref}">
-                <xsl:if test="$a/role">
-                  <xsl:attribute name="title"><xsl:value-of select="$a/role"/></xsl:attribute>
+                <xsl:if test="$role">
+                  <xsl:attribute name="title"><xsl:value-of select="$role"/></xsl:attribute>
                 </xsl:if>
                 <xsl:choose>
                   <xsl:when test="$a">
-                    <a href="{$root}actors/{@ref}.html"><xsl:value-of select="$a/name"/></a>
+                    <a href="{$root}actors/{@ref}.html"><xsl:value-of select="key('actor-name', @ref)"/></a>
                   </xsl:when>
                   <xsl:otherwise><xsl:value-of select="@ref"/></xsl:otherwise>
                 </xsl:choose>
