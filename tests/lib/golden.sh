@@ -190,6 +190,12 @@ golden_tests() {
   check "$m golden one new event changes one source page" \
     test "$(diff -rq "$d/j2/sources" "$d/inc/sources" | wc -l)" = 1
   check "$m golden the manifest keys each page" grep -q '^sources/s00007.html	[0-9a-f]\{32\}$' "$d/inc/.annalist-manifest"
+  # the same block three times in one source: three events, ids -2 and -3
+  mkinput "$d/rep"
+  printf -- '---\ntitle: Repeats\npublished: 2023-12-28\n---\n\n[Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n\n[Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n\n[Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n' >"$d/rep/sources/r.md"
+  "$BIN" build -o "$d/rep/out" "$d/rep" >/dev/null 2>&1
+  check "$m golden a repeated block gets ids -2 and -3" \
+    test "$(xmllint --xpath 'count(//events/event[@source="r"][substring(@id, string-length(@id) - 1) = "-2" or substring(@id, string-length(@id) - 1) = "-3"])' "$d/rep/out/briefing.xml")" = 2
   # a page deleted by hand is made again, not lost
   rm "$d/inc/sources/s00003.html"
   SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc" "$mi" >/dev/null 2>&1
