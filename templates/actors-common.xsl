@@ -29,7 +29,7 @@
     <xsl:choose>
       <xsl:when test="$a">
         <a class="actor-link kind-{$a/@kind}" href="{$root}actors/{$id}.html">
-          <xsl:value-of select="$a/name"/>
+          <xsl:value-of select="key('actor-name', $id)"/>
         </a>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>

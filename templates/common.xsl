@@ -46,6 +46,10 @@
   <xsl:key name="action" match="/briefing/actions/action" use="@id"/>
   <xsl:key name="event" match="/briefing/events/event" use="@id"/>
   <xsl:key name="events-by-source" match="/briefing/events/event" use="citation/@source"/>
+  <!-- an actor's name and role without walking its other children (one
+       <mentions> per source that names it: hundreds in a large briefing) -->
+  <xsl:key name="actor-name" match="/briefing/actors/actor/name" use="../@id"/>
+  <xsl:key name="actor-role" match="/briefing/actors/actor/role" use="../@id"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -258,7 +262,7 @@
     <xsl:param name="id"/>
     <xsl:variable name="a" select="key('actor', $id)"/>
     <xsl:choose>
-      <xsl:when test="$a"><xsl:value-of select="$a/name"/></xsl:when>
+      <xsl:when test="$a"><xsl:value-of select="key('actor-name', $id)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -536,10 +540,10 @@
         <xsl:attribute name="href"><xsl:value-of select="concat($root, 'actors/', @ref, '.html')"/></xsl:attribute>
         <xsl:attribute name="class">actor kind-<xsl:value-of select="$a/@kind"/></xsl:attribute>
         <xsl:attribute name="title">
-          <xsl:value-of select="$a/name"/>
-          <xsl:if test="normalize-space($a/role) != ''">
+          <xsl:value-of select="key('actor-name', @ref)"/>
+          <xsl:if test="normalize-space(key('actor-role', @ref)) != ''">
             <xsl:text> — </xsl:text>
-            <xsl:value-of select="$a/role"/>
+            <xsl:value-of select="key('actor-role', @ref)"/>
           </xsl:if>
         </xsl:attribute>
       </xsl:if>

@@ -20,7 +20,6 @@
 
   <!-- An actor's role by its id: $actor/role would scan all the actor's
        children, one <mentions> per source that names it. -->
-  <xsl:key name="actor-role" match="/briefing/actors/actor/role" use="../@id"/>
 
   <xsl:template name="page-path">
     <xsl:value-of select="'index.html'"/>

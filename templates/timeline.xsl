@@ -31,8 +31,6 @@
   <!-- An actor's name and role by its id: $actor/name would scan all the
        actor's children, one <mentions> per source that names it, for each
        participant of each event. -->
-  <xsl:key name="actor-name" match="/briefing/actors/actor/name" use="../@id"/>
-  <xsl:key name="actor-role" match="/briefing/actors/actor/role" use="../@id"/>
 
   <xsl:template name="page-path">
     <xsl:value-of select="'timeline.html'"/>
