@@ -285,9 +285,12 @@
        line, linked to the block on the source page; for several sources,
        how many are independent and each one's own date. -->
   <xsl:template match="event" mode="citations">
+    <!-- counted once: inside the loop it made an event told by n sources
+         cost n * n -->
+    <xsl:variable name="several" select="count(citation) &gt; 1"/>
     <p class="cite">
       <xsl:choose>
-        <xsl:when test="count(citation) &gt; 1">
+        <xsl:when test="$several">
           <xsl:text>Sources (</xsl:text>
           <xsl:value-of select="@sources"/>
           <xsl:text> independent</xsl:text>
@@ -299,7 +302,7 @@
       <xsl:for-each select="citation">
         <xsl:if test="position() &gt; 1">; </xsl:if>
         <xsl:apply-templates select="." mode="cite-link"/>
-        <xsl:if test="count(../citation) &gt; 1 and (time | reported-by)">
+        <xsl:if test="$several and (time | reported-by)">
           <xsl:text> (</xsl:text>
           <xsl:if test="reported-by">reported by </xsl:if>
           <xsl:value-of select="(time/@display | reported-by/@display)[1]"/>
