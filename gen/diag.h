@@ -62,6 +62,15 @@ an_status an_diags_status(const an_diags *d, int strict);
  * gcc: "FILE:LINE:COL: error: MSG"; github: "::error file=F,line=L,col=C::MSG". */
 void an_diag_format(const an_diag *diag, an_diag_style style, an_buf *out);
 
+/* Writes a one-line reason into err (errlen bytes; nothing when err is
+ * NULL or errlen 0), control characters folded to spaces: the "char *err,
+ * size_t errlen" convention of the modules that run before a diagnostic
+ * has a place (diagrams, the timeline chart, exports). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void an_err_printf(char *err, size_t errlen, const char *fmt, ...);
+
 /* Damerau-free Levenshtein distance between two UTF-8 strings, compared
  * case-insensitively (ASCII folding) and by code point. */
 size_t an_edit_distance(const char *a, const char *b);

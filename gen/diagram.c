@@ -47,6 +47,7 @@
 #include <libxml/parser.h>
 
 #include "alloc.h"
+#include "diag.h"
 #include "buf.h"
 #include "annotate.h" /* an_valid_id */
 #include "xml.h"
@@ -152,17 +153,6 @@ typedef struct {
   const char *link_prefix; /* "actors/" or "" */
   unsigned kinds_used, classes_used; /* bit sets */
 } S_plan;
-
-static void S_err(char *err, size_t errlen, const char *fmt, ...) {
-  if (!err || !errlen) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-  /* one line, printable */
-  for (char *p = err; *p; p++)
-    if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
-}
 
 static void S_plan_free(S_plan *p) {
   for (size_t i = 0; i < p->nactors; i++) {
@@ -288,7 +278,7 @@ static int S_ref(xmlNodePtr n, const char *attr, char **out, char *err,
                  size_t errlen) {
   char *v = an_xml_prop(n, attr);
   if (!an_valid_id(v)) {
-    S_err(err, errlen, "model: <%s> has no valid %s attribute (line %ld)",
+    an_err_printf(err, errlen, "model: <%s> has no valid %s attribute (line %ld)",
           (const char *)n->name, attr, (long)xmlGetLineNo(n));
     free(v);
     return 0;
@@ -415,7 +405,7 @@ static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
   memset(p, 0, sizeof *p);
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
   if (!an_xml_is(root, "briefing")) {
-    S_err(err, errlen, "model: the root element is not <briefing>");
+    an_err_printf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
   if (!S_read_actors(p, an_xml_first(root, "actors"), err, errlen)) return 0;
@@ -465,7 +455,7 @@ static int S_plan_read(S_plan *p, xmlDocPtr doc, char *err, size_t errlen) {
     if (e->obj != e->subj) p->actors[e->obj].weight += e->count;
   }
   if (p->ndrawn > AN_DIAGRAM_MAX_NODES || p->nedges > AN_DIAGRAM_MAX_EDGES) {
-    S_err(err, errlen,
+    an_err_printf(err, errlen,
           "the actor diagram is too large (%zu actors, %zu edges; the limits "
           "are %d and %d)",
           p->ndrawn, p->nedges, AN_DIAGRAM_MAX_NODES, AN_DIAGRAM_MAX_EDGES);
@@ -1165,7 +1155,7 @@ int an_diagram_actors_dot(xmlDocPtr model, char **dot, size_t *len, char *err,
   S_select_overview(&p, (size_t)-1); /* all of it: no top-N cap */
   int ok = S_dot(&p, dot, len);
   S_plan_free(&p);
-  if (!ok) S_err(err, errlen, "could not write the actor diagram as DOT");
+  if (!ok) an_err_printf(err, errlen, "could not write the actor diagram as DOT");
   return ok;
 }
 
@@ -1271,14 +1261,14 @@ static int S_run_child(const S_plan *p, const char *engine, an_buf *out,
                        char *err, size_t errlen) {
   int fds[2];
   if (pipe(fds) != 0) {
-    S_err(err, errlen, "layout: pipe: %s", strerror(errno));
+    an_err_printf(err, errlen, "layout: pipe: %s", strerror(errno));
     return S_NOT_RUN;
   }
   fcntl(fds[0], F_SETFD, FD_CLOEXEC);
   fcntl(fds[1], F_SETFD, FD_CLOEXEC);
   pid_t pid = fork();
   if (pid < 0) {
-    S_err(err, errlen, "layout: fork: %s", strerror(errno));
+    an_err_printf(err, errlen, "layout: fork: %s", strerror(errno));
     close(fds[0]);
     close(fds[1]);
     return S_NOT_RUN;
@@ -1329,22 +1319,22 @@ static int S_run_child(const S_plan *p, const char *engine, an_buf *out,
   if (killed || (w == pid && WIFSIGNALED(status) &&
                  (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGALRM ||
                   WTERMSIG(status) == SIGKILL))) {
-    S_err(err, errlen, "layout of %zu actors did not finish in %d s", nodes,
+    an_err_printf(err, errlen, "layout of %zu actors did not finish in %d s", nodes,
           AN_DIAGRAM_TIME_LIMIT);
     return S_TIMED_OUT;
   }
   if (readerr) {
-    S_err(err, errlen, "layout of %zu actors: reading its output: %s", nodes,
+    an_err_printf(err, errlen, "layout of %zu actors: reading its output: %s", nodes,
           strerror(readerr));
     return S_NOT_RUN;
   }
   if (w == pid && WIFSIGNALED(status)) {
-    S_err(err, errlen, "%s layout of %zu actors crashed (signal %d)", engine,
+    an_err_printf(err, errlen, "%s layout of %zu actors crashed (signal %d)", engine,
           nodes, WTERMSIG(status));
     return S_FAILED;
   }
   if (out->len && out->ptr[0] == 'E') {
-    S_err(err, errlen, "%s layout of %zu actors failed: %s", engine, nodes,
+    an_err_printf(err, errlen, "%s layout of %zu actors failed: %s", engine, nodes,
           out->ptr + 1);
     return S_FAILED;
   }
@@ -1352,7 +1342,7 @@ static int S_run_child(const S_plan *p, const char *engine, an_buf *out,
    * then the 'O' mark and EOF are all we can go by */
   if ((w == pid && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) ||
       out->len < 2 || out->ptr[0] != 'O') {
-    S_err(err, errlen, "%s layout of %zu actors gave no SVG", engine, nodes);
+    an_err_printf(err, errlen, "%s layout of %zu actors gave no SVG", engine, nodes);
     return S_FAILED;
   }
   return S_LAID_OUT;
@@ -1448,11 +1438,11 @@ static int S_draw(S_plan *p, const char *title, char **svg, size_t *len,
     engine = "sfdp";
     rc = S_run_child(p, engine, &out, why2, sizeof why2);
     if (rc == S_LAID_OUT)
-      S_err(err, errlen, "drawn with sfdp after: %s", why);
+      an_err_printf(err, errlen, "drawn with sfdp after: %s", why);
     else
-      S_err(err, errlen, "%s; then %s", why, why2);
+      an_err_printf(err, errlen, "%s; then %s", why, why2);
   } else if (rc != S_LAID_OUT) {
-    S_err(err, errlen, "%s", why);
+    an_err_printf(err, errlen, "%s", why);
   }
   if (rc != S_LAID_OUT) {
     an_buf_free(&out);
@@ -1467,7 +1457,7 @@ static int S_draw(S_plan *p, const char *title, char **svg, size_t *len,
   s = S_describe(s, n, title, an_buf_cstr(&desc), len);
   an_buf_free(&desc);
   if (!s) {
-    S_err(err, errlen,
+    an_err_printf(err, errlen,
           "layout of %zu actors gave SVG that is not well-formed XML",
           p->nshown);
     return 0;

@@ -9,16 +9,9 @@
 #include <jansson.h>
 
 #include "alloc.h"
+#include "diag.h"
 #include "buf.h"
 #include "xml.h"
-
-static void S_err(char *err, size_t errlen, const char *fmt, ...) {
-  if (!err || !errlen) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-}
 
 /* Building a document: the first failure (a string jansson refuses,
  * which can only be text that is not UTF-8) is remembered, and the rest
@@ -136,7 +129,7 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
   if (err && errlen) err[0] = '\0';
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
   if (!an_xml_is(root, "briefing")) {
-    S_err(err, errlen, "model: the root element is not <briefing>");
+    an_err_printf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
   S_ctx c = {0};
@@ -165,7 +158,7 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
   if (!c.failed) text = json_dumps(doc, JSON_INDENT(2));
   json_decref(doc);
   if (!text) {
-    S_err(err, errlen, "the actor graph could not be written as JSON "
+    an_err_printf(err, errlen, "the actor graph could not be written as JSON "
                        "(text that is not UTF-8?)");
     return 0;
   }
@@ -357,7 +350,7 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
   if (err && errlen) err[0] = '\0';
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
   if (!an_xml_is(root, "briefing")) {
-    S_err(err, errlen, "model: the root element is not <briefing>");
+    an_err_printf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
   S_ctx c = {0};
@@ -370,7 +363,7 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
     S_children(&c, doc, root);
   }
   if (!S_dump_json(doc, c.failed, JSON_INDENT(1), json, len)) {
-    S_err(err, errlen, "the model could not be written as JSON "
+    an_err_printf(err, errlen, "the model could not be written as JSON "
                        "(text that is not UTF-8?)");
     return 0;
   }
@@ -477,6 +470,37 @@ static json_t *S_ld_actor_ref(S_ctx *c, xmlNodePtr actor, const char *base,
   return o;
 }
 
+
+/* key: the actors that the children of parent named `child` refer to
+ * (by ref), as short actor objects; nothing when there is none. */
+static void S_ld_actor_refs(S_ctx *c, json_t *o, const char *key,
+                            xmlNodePtr parent, const char *child,
+                            const an_xml_index *actors, const char *base) {
+  json_t *list = json_array();
+  for (xmlNodePtr k = parent->children; list && k; k = k->next) {
+    if (!an_xml_is(k, child)) continue;
+    xmlChar *ref = S_xprop(k, "ref");
+    xmlNodePtr a = an_xml_index_find(actors, (const char *)ref);
+    if (a) S_push(c, list, S_ld_actor_ref(c, a, base, 0));
+    xmlFree(ref);
+  }
+  if (list && json_array_size(list)) S_set(c, o, key, list);
+  else json_decref(list);
+}
+
+/* key: {"@type": type, "name": the text of field}, when it has text. */
+static void S_ld_named(S_ctx *c, json_t *o, const char *key, const char *type,
+                       xmlNodePtr field) {
+  char *name = S_flat_text(field);
+  if (*name) {
+    json_t *p = json_object();
+    S_set(c, p, "@type", json_string(type));
+    S_set(c, p, "name", json_string(name));
+    S_set(c, o, key, p);
+  }
+  free(name);
+}
+
 static json_t *S_ld_event(S_ctx *c, const an_xml_index *actors, xmlNodePtr ev,
                           const char *base) {
   json_t *o = json_object();
@@ -502,16 +526,7 @@ static json_t *S_ld_event(S_ctx *c, const an_xml_index *actors, xmlNodePtr ev,
   }
   xmlFree(src);
   xmlFree(id);
-  json_t *who = json_array();
-  for (xmlNodePtr k = ev->children; who && k; k = k->next) {
-    if (!an_xml_is(k, "participant")) continue;
-    xmlChar *ref = S_xprop(k, "ref");
-    xmlNodePtr a = an_xml_index_find(actors, (const char *)ref);
-    if (a) S_push(c, who, S_ld_actor_ref(c, a, base, 0));
-    xmlFree(ref);
-  }
-  if (who && json_array_size(who)) S_set(c, o, "attendee", who);
-  else json_decref(who);
+  S_ld_actor_refs(c, o, "attendee", ev, "participant", actors, base);
   return o;
 }
 
@@ -523,22 +538,8 @@ static json_t *S_ld_source(S_ctx *c, xmlNodePtr s, const char *base) {
   S_opt_text(c, o, "headline", s, "title");
   S_opt_attr(c, o, "datePublished", an_xml_first(s, "published"), "value");
   S_opt_attr(c, o, "inLanguage", s, "lang");
-  char *who = S_flat_text(an_xml_first(s, "author"));
-  if (*who) {
-    json_t *p = json_object();
-    S_set(c, p, "@type", json_string("Person"));
-    S_set(c, p, "name", json_string(who));
-    S_set(c, o, "author", p);
-  }
-  free(who);
-  who = S_flat_text(an_xml_first(s, "publisher"));
-  if (*who) {
-    json_t *p = json_object();
-    S_set(c, p, "@type", json_string("Organization"));
-    S_set(c, p, "name", json_string(who));
-    S_set(c, o, "publisher", p);
-  }
-  free(who);
+  S_ld_named(c, o, "author", "Person", an_xml_first(s, "author"));
+  S_ld_named(c, o, "publisher", "Organization", an_xml_first(s, "publisher"));
   S_opt_text(c, o, "url", s, "url");
   S_page_url(c, o, "mainEntityOfPage", base, "sources", s);
   return o;
@@ -558,16 +559,7 @@ static json_t *S_ld_actor(S_ctx *c, const an_xml_index *actors, xmlNodePtr a,
     }
   if (alias && json_array_size(alias)) S_set(c, o, "alternateName", alias);
   else json_decref(alias);
-  json_t *member = json_array();
-  for (xmlNodePtr k = a->children; member && k; k = k->next) {
-    if (!an_xml_is(k, "member-of")) continue;
-    xmlChar *ref = S_xprop(k, "ref");
-    xmlNodePtr m = an_xml_index_find(actors, (const char *)ref);
-    if (m) S_push(c, member, S_ld_actor_ref(c, m, base, 0));
-    xmlFree(ref);
-  }
-  if (member && json_array_size(member)) S_set(c, o, "memberOf", member);
-  else json_decref(member);
+  S_ld_actor_refs(c, o, "memberOf", a, "member-of", actors, base);
   return o;
 }
 
@@ -613,7 +605,7 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   if (err && errlen) err[0] = '\0';
   xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
   if (!an_xml_is(root, "briefing")) {
-    S_err(err, errlen, "model: the root element is not <briefing>");
+    an_err_printf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
   xmlNodePtr old = an_xml_first(root, "jsonld");
@@ -660,7 +652,7 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   if (!ok) {
     xmlUnlinkNode(holder);
     xmlFreeNode(holder);
-    S_err(err, errlen, "the JSON-LD of the pages could not be written "
+    an_err_printf(err, errlen, "the JSON-LD of the pages could not be written "
                        "(text that is not UTF-8?)");
   }
   return ok;

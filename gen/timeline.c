@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 
 #include "alloc.h"
+#include "diag.h"
 #include "buf.h"
 #include "when.h"
 #include "xml.h"
@@ -161,14 +162,6 @@ typedef struct {
 
 enum { S_USED_POINT = 1, S_USED_BAR = 2, S_USED_FUZZY = 4, S_USED_REPORTED = 8,
        S_USED_OPEN = 16 };
-
-static void S_err(char *err, size_t errlen, const char *fmt, ...) {
-  if (!err || !errlen) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(err, errlen, fmt, ap);
-  va_end(ap);
-}
 
 static void S_tl_free(S_tl *t) {
   free(t->title);
@@ -355,7 +348,7 @@ static int S_read_time(S_event *e, xmlNodePtr ev, char *err, size_t errlen) {
     int32_t ds = 0, de = 0;
     int hs = S_day_attr(tm, "start", &ds), he = S_day_attr(tm, "end", &de);
     if (hs < 0 || he < 0) {
-      S_err(err, errlen, "model: event %s has a time with a bad start or end",
+      an_err_printf(err, errlen, "model: event %s has a time with a bad start or end",
             e->id);
       return 0;
     }
@@ -381,7 +374,7 @@ static int S_read_time(S_event *e, xmlNodePtr ev, char *err, size_t errlen) {
   } else if (rb) {
     int32_t d = 0;
     if (S_day_attr(rb, "value", &d) != 1) {
-      S_err(err, errlen, "model: event %s has a bad reported-by value", e->id);
+      an_err_printf(err, errlen, "model: event %s has a bad reported-by value", e->id);
       return 0;
     }
     e->shape = S_REPORTED_BY;
@@ -396,7 +389,7 @@ static int S_read_events(S_tl *t, xmlNodePtr events, char *err,
   for (xmlNodePtr ev = events ? events->children : NULL; ev; ev = ev->next) {
     if (!an_xml_is(ev, "event")) continue;
     if (t->nevents >= AN_TIMELINE_MAX_EVENTS) {
-      S_err(err, errlen, "the timeline is too large (more than %d events)",
+      an_err_printf(err, errlen, "the timeline is too large (more than %d events)",
             AN_TIMELINE_MAX_EVENTS);
       return 0;
     }
@@ -406,7 +399,7 @@ static int S_read_events(S_tl *t, xmlNodePtr events, char *err,
     memset(e, 0, sizeof *e);
     e->id = an_xml_prop(ev, "id");
     if (!e->id) {
-      S_err(err, errlen, "model: an <event> has no id (line %ld)",
+      an_err_printf(err, errlen, "model: an <event> has no id (line %ld)",
             (long)xmlGetLineNo(ev));
       return 0;
     }
@@ -513,7 +506,7 @@ static int S_read(S_tl *t, xmlDocPtr doc, char *err, size_t errlen) {
   memset(t, 0, sizeof *t);
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
   if (!an_xml_is(root, "briefing")) {
-    S_err(err, errlen, "model: the root element is not <briefing>");
+    an_err_printf(err, errlen, "model: the root element is not <briefing>");
     return 0;
   }
   xmlNodePtr head = an_xml_first(root, "head"), title = an_xml_first(head, "title");
@@ -1796,7 +1789,7 @@ int an_timeline_svg(xmlDocPtr model, char **svg, size_t *len, char *err,
                     size_t errlen) {
   *svg = NULL;
   *len = 0;
-  S_err(err, errlen, "%s", "");
+  an_err_printf(err, errlen, "%s", "");
   S_tl t;
   if (!S_read(&t, model, err, errlen)) {
     S_tl_free(&t);
@@ -1819,7 +1812,7 @@ int an_timeline_svg(xmlDocPtr model, char **svg, size_t *len, char *err,
   xmlFreeDoc(doc);
   S_tl_free(&t);
   if (!out) {
-    S_err(err, errlen, "could not serialize the timeline chart");
+    an_err_printf(err, errlen, "could not serialize the timeline chart");
     *len = 0;
     return 0;
   }
