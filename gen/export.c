@@ -616,13 +616,24 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   xmlNodePtr holder = xmlNewChild(root, NULL, BAD_CAST "jsonld", NULL);
   int ok = 1;
   an_xml_index *actors = an_xml_index_new(an_xml_first(root, "actors"), "actor", "id");
-  /* index: the events */
+  /* index: the events it shows (templates/index.xsl: the latest
+   * AN_EXPORT_INDEX_LATEST and every one whose sources disagree on the
+   * date), not all: structured data describes what the page shows, and
+   * every event of a 10,000-source briefing made index.html 35 MB */
   S_ctx c = {0};
   json_t *doc = json_object(), *graph = json_array();
   S_set(&c, doc, "@context", json_string("https://schema.org"));
   xmlNodePtr events = an_xml_first(root, "events");
-  for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next)
-    if (an_xml_is(e, "event")) S_push(&c, graph, S_ld_event(&c, actors, e, base_url));
+  size_t nev = 0, at = 0;
+  for (xmlNodePtr e = events ? events->children : NULL; e; e = e->next)
+    nev += an_xml_is(e, "event");
+  for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next) {
+    if (!an_xml_is(e, "event")) continue;
+    xmlChar *conflict = S_xprop(e, "conflict");
+    if (nev - at++ <= AN_EXPORT_INDEX_LATEST || xmlStrEqual(conflict, BAD_CAST "true"))
+      S_push(&c, graph, S_ld_event(&c, actors, e, base_url));
+    xmlFree(conflict);
+  }
   S_set(&c, doc, "@graph", graph);
   ok = S_ld_add(holder, "index", doc, c.failed);
   /* a page per source and per actor */

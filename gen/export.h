@@ -54,7 +54,10 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
 
 /* Adds (or replaces) /briefing/jsonld in the model: one
  * <item for="KEY">JSON</item> per page that carries schema.org JSON-LD:
- * "index" (every event, @type Event), "source:ID" (NewsArticle) and
+ * "index" (@type Event: the events index.html shows, the
+ * AN_EXPORT_INDEX_LATEST last of the chronology and every one marked
+ * conflict="true", as templates/index.xsl selects them), "source:ID"
+ * (NewsArticle) and
  * "actor:ID" (Person, or Organization for any other kind).  With a
  * base_url (ending in '/'; NULL or "" for none) the items carry absolute
  * "url"s of the pages; without, none.  The text is JSON written by
@@ -62,6 +65,7 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
  * can be put in a <script> element as it is: no "</script" and no "<!--"
  * can appear.  Returns 0 with a reason in err when jansson refuses a text
  * (not UTF-8); the model is then as before. */
+#define AN_EXPORT_INDEX_LATEST 10
 int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
                      size_t errlen);
 

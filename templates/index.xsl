@@ -62,7 +62,9 @@
         <xsl:choose>
           <xsl:when test="events/event">
             <!-- the latest events (and any the conflicts section links to);
-                 the full chronology is timeline.html -->
+                 the full chronology is timeline.html.  The page's JSON-LD
+                 lists the same events: keep 10 and AN_EXPORT_INDEX_LATEST
+                 (gen/export.h) the same -->
             <xsl:variable name="n" select="count(events/event)"/>
             <p class="note chronology-more">
               <xsl:choose>

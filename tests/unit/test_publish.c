@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "../../gen/buf.h"
 #include "../../gen/calendar.h"
 #include "../../gen/eventtable.h"
 #include "../../gen/export.h"
@@ -164,6 +165,33 @@ static void test_jsonld(void) {
   xmlFreeDoc(m);
 }
 
+/* The index's JSON-LD lists the events index.html shows: the latest
+ * AN_EXPORT_INDEX_LATEST and every conflict, not all of them (every event
+ * of a 10,000-source briefing made index.html 35 MB). */
+static void test_jsonld_index_shown(void) {
+  an_buf b = AN_BUF_INIT;
+  an_buf_printf(&b, "<briefing><head><title>T</title></head><sources/><actors/><topics/><events>");
+  for (int i = 1; i <= 14; i++)
+    an_buf_printf(&b, "<event id=\"ev-%d\" uid=\"u%d\"%s><citation/><text>e%d</text></event>", i, i,
+                  i == 2 ? " conflict=\"true\"" : "", i);
+  an_buf_printf(&b, "</events><actions/><edges/></briefing>");
+  xmlDocPtr m = parse(an_buf_cstr(&b));
+  an_buf_free(&b);
+  char err[256];
+  CHECK(an_export_jsonld(m, NULL, err, sizeof err));
+  char *s = jsonld_item(m, "index");
+  json_error_t e;
+  json_t *j = s ? json_loads(s, 0, &e) : NULL;
+  json_t *g = json_object_get(j, "@graph");
+  CHECK_INT(json_array_size(g), AN_EXPORT_INDEX_LATEST + 1);
+  CHECK_STR(json_string_value(json_object_get(json_array_get(g, 0), "identifier")), "u2");
+  CHECK_STR(json_string_value(json_object_get(json_array_get(g, 1), "identifier")), "u5");
+  CHECK_STR(json_string_value(json_object_get(json_array_get(g, 10), "identifier")), "u14");
+  json_decref(j);
+  free(s);
+  xmlFreeDoc(m);
+}
+
 static void test_csv(void) {
   xmlDocPtr m = parse(MODEL);
   char *csv = NULL, err[256];
@@ -226,6 +254,7 @@ int main(void) {
   xmlInitParser();
   test_briefing_json();
   test_jsonld();
+  test_jsonld_index_shown();
   test_csv();
   test_ics();
   test_base_url();
