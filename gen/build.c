@@ -6,8 +6,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cmark.h>
+#include <graphviz/graphviz_version.h>
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <xxhash.h>
+#include <yaml.h>
 
 #include "actorsite.h"
 #include "alloc.h"
@@ -64,7 +69,9 @@ static void S_attach_svg(xmlDocPtr model, const char *name, const char *svg,
 }
 
 static int S_write_site(const an_build_opts *o, const an_corpus *c,
-                        xmlDocPtr model, an_diags *d) {
+                        xmlDocPtr model, an_views *v, an_site *site,
+                        const char *input_key, an_diags *d) {
+  size_t before = an_diags_len(d);
   size_t len;
   char *xml = S_dump(model, &len);
   char *svg = NULL;
@@ -83,10 +90,8 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
     an_diag_add(d, AN_WARNING, o->input, 0, 0, "timeline chart left out: %s", err);
   else
     S_attach_svg(model, "timeline", tl, tl_len, NULL);
-  an_views *v = an_views_open(o->templates, d);
-  if (v) an_publish_prepare(v, model, o->base_url, o->input, d);
-  an_site *site = v ? an_site_begin(o->output, d) : NULL;
-  int ok = site != NULL;
+  an_publish_prepare(v, model, o->base_url, o->input, d);
+  int ok = 1;
   ok = ok && an_site_write(site, "briefing.xml", xml, len, d);
   if (ok && svg) ok = an_site_write(site, "actors.svg", svg, svg_len, d);
   if (ok && tl) ok = an_site_write(site, "timeline.svg", tl, tl_len, d);
@@ -136,14 +141,54 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
   an_slicer_free(slicer);
   /* with --strict a warning raised while writing (the diagram) fails too */
   if (ok && an_diags_status(d, o->strict) != AN_OK) ok = 0;
-  if (site) {
-    if (ok) ok = an_site_commit(site, d);
-    else an_site_abort(site);
-  }
-  an_views_close(v);
+  /* the next build of the same input may keep this output whole, when
+   * writing it said nothing (it would say it again) */
+  if (ok && an_diags_len(d) == before) an_site_set_input_key(site, input_key);
+  if (ok) ok = an_site_commit(site, d);
+  else an_site_abort(site);
   free(tl);
   free(svg);
   free(xml);
+  return ok;
+}
+
+static void S_feed(XXH3_state_t *st, const char *s) {
+  XXH3_128bits_update(st, s ? s : "(none)", strlen(s ? s : "(none)") + 1);
+}
+
+/* The digest of everything the output is made from: the input files, the
+ * options, the views (templates, versions, parameters), this program's
+ * own bytes (a changed build of one version) and the libraries' versions.
+ * 0 when it cannot be made (then every build builds). */
+static int S_input_key(const an_build_opts *o, const an_corpus *c, an_views *v,
+                       char key[33]) {
+  XXH3_state_t *st = XXH3_createState();
+  if (!st) an_out_of_memory();
+  XXH3_128bits_reset(st);
+  S_feed(st, "annalist input 1");
+  S_feed(st, o->input);
+  S_feed(st, o->strict ? "strict" : "lenient");
+  S_feed(st, o->built);
+  S_feed(st, o->base_url);
+  S_feed(st, an_views_fingerprint(v));
+  S_feed(st, cmark_version_string());
+  S_feed(st, yaml_get_version_string());
+  S_feed(st, PACKAGE_VERSION); /* Graphviz */
+  S_feed(st, JANSSON_VERSION);
+  unsigned char sum[16];
+  an_corpus_digest(c, sum);
+  XXH3_128bits_update(st, sum, sizeof sum);
+  FILE *fp = fopen("/proc/self/exe", "rb");
+  char chunk[65536];
+  size_t got;
+  while (fp && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+    XXH3_128bits_update(st, chunk, got);
+  int ok = fp && !ferror(fp);
+  if (fp) fclose(fp);
+  XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  snprintf(key, 33, "%016llx%016llx", (unsigned long long)h.high64,
+           (unsigned long long)h.low64);
   return ok;
 }
 
@@ -156,6 +201,34 @@ an_status an_build(const an_build_opts *o, an_diags *d) {
     an_corpus_free(c);
     return c ? st : AN_ERR_IO;
   }
+  an_views *v = an_views_open(o->templates, d);
+  an_site *site = v ? an_site_begin(o->output, d) : NULL;
+  if (!site) {
+    an_views_close(v);
+    an_corpus_free(c);
+    return an_diags_status(d, o->strict);
+  }
+  /* the same input as the build that made the output: keep it all */
+  an_views_param(v, "base-url", o->base_url ? o->base_url : "");
+  char key[33];
+  int keyed = S_input_key(o, c, v, key);
+  const char *was = an_site_input_key(site);
+  if (keyed && was && strcmp(was, key) == 0) {
+    if (an_site_keep_all(site)) {
+      an_site_set_input_key(site, key);
+      an_site_commit(site, d);
+      an_views_close(v);
+      an_corpus_free(c);
+      return an_diags_status(d, o->strict);
+    }
+    an_site_abort(site); /* a file is gone: build it all again */
+    site = an_site_begin(o->output, d);
+    if (!site) {
+      an_views_close(v);
+      an_corpus_free(c);
+      return an_diags_status(d, o->strict);
+    }
+  }
   an_corpus_count_mentions(c);
   xmlDocPtr model = an_model_build(c, o->built);
   /* what changed since the build that made the output folder */
@@ -167,7 +240,8 @@ an_status an_build(const an_build_opts *o, an_diags *d) {
   an_changes_add(model, prev);
   if (prev) xmlFreeDoc(prev);
   an_buf_free(&prev_path);
-  S_write_site(o, c, model, d);
+  S_write_site(o, c, model, v, site, keyed ? key : NULL, d);
+  an_views_close(v);
   xmlFreeDoc(model);
   an_corpus_free(c);
   return an_diags_status(d, o->strict);

@@ -917,3 +917,22 @@ void an_corpus_free(an_corpus *c) {
   free(c->edges);
   free(c);
 }
+
+static void S_digest_doc(XXH3_state_t *st, const an_doc *doc) {
+  if (!doc) return;
+  XXH3_128bits_update(st, doc->file.path, strlen(doc->file.path) + 1);
+  XXH3_128bits_update(st, doc->file.digest, sizeof doc->file.digest);
+}
+
+void an_corpus_digest(const an_corpus *c, unsigned char out[16]) {
+  XXH3_state_t *st = XXH3_createState();
+  if (!st) an_out_of_memory();
+  XXH3_128bits_reset(st);
+  S_digest_doc(st, c->briefing);
+  for (size_t i = 0; i < c->nsources; i++) S_digest_doc(st, c->sources[i].doc);
+  for (size_t i = 0; i < c->nactors; i++) S_digest_doc(st, c->actors[i]->doc);
+  XXH128_canonical_t sum;
+  XXH128_canonicalFromHash(&sum, XXH3_128bits_digest(st));
+  XXH3_freeState(st);
+  memcpy(out, sum.digest, 16);
+}

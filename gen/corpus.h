@@ -122,6 +122,11 @@ void an_corpus_count_mentions(an_corpus *c);
 
 void an_corpus_free(an_corpus *c);
 
+/* XXH3-128 of every file the corpus was read from (its path and the
+ * digest of its bytes, source.h), in a fixed order: equal digests, equal
+ * input. */
+void an_corpus_digest(const an_corpus *c, unsigned char out[16]);
+
 const an_actor *an_corpus_actor(const an_corpus *c, const char *id);
 
 #endif

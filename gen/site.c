@@ -32,7 +32,13 @@ struct an_site {
   S_list old;     /* the previous manifest, sorted */
   S_list foreign; /* files in the output folder not in it, sorted */
   S_list files;   /* files written by this build */
+  char *old_input; /* the previous build's input key, or NULL */
+  char *input;     /* this build's, or NULL */
 };
+
+/* The manifest line that records the input key (a comment to a reader
+ * that does not know it). */
+#define S_INPUT "# input "
 
 /* strcmp of the paths of two lines (a tab ends a path). */
 static int S_pathcmp(const char *a, const char *b) {
@@ -70,8 +76,9 @@ static void S_clear(S_list *l) {
   memset(l, 0, sizeof *l);
 }
 
-/* Reads a manifest; 0 when there is none, -1 when it cannot be read. */
-static int S_read_manifest(const char *dir, S_list *l) {
+/* Reads a manifest (and its input key into *input); 0 when there is
+ * none, -1 when it cannot be read. */
+static int S_read_manifest(const char *dir, S_list *l, char **input) {
   an_buf path = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", dir, AN_MANIFEST);
   FILE *fp = an_fault_io() ? NULL : fopen(an_buf_cstr(&path), "r");
@@ -81,7 +88,10 @@ static int S_read_manifest(const char *dir, S_list *l) {
   while (fgets(line, sizeof line, fp)) {
     size_t len = strcspn(line, "\n");
     line[len] = '\0';
-    if (len && line[0] != '#') S_push(l, line);
+    if (strncmp(line, S_INPUT, strlen(S_INPUT)) == 0 && !*input)
+      *input = an_xstrdup(line + strlen(S_INPUT));
+    else if (len && line[0] != '#')
+      S_push(l, line);
   }
   fclose(fp);
   S_sort(l);
@@ -208,7 +218,7 @@ an_site *an_site_begin(const char *out_arg, an_diags *d) {
   an_site *s = an_xcalloc(1, sizeof(an_site));
   s->out = out;
   s->had_out = had_out;
-  if (had_out && S_read_manifest(out, &s->old) < 0) {
+  if (had_out && S_read_manifest(out, &s->old, &s->old_input) < 0) {
     an_diag_io(d, out, "cannot read %s/%s: %s", out, AN_MANIFEST, strerror(errno));
     S_free_early(s);
     return NULL;
@@ -245,6 +255,7 @@ an_site *an_site_begin(const char *out_arg, an_diags *d) {
                strerror(errno));
     S_clear(&s->old);
     S_clear(&s->foreign);
+    free(s->old_input);
     free(s->tmp);
     free(s->out);
     free(s);
@@ -381,12 +392,44 @@ int an_site_keep(an_site *s, const char *rel, const char *key, an_diags *d) {
   return ok;
 }
 
+const char *an_site_input_key(const an_site *s) { return s->old_input; }
+
+void an_site_set_input_key(an_site *s, const char *key) {
+  free(s->input);
+  s->input = key ? an_xstrdup(key) : NULL;
+}
+
+int an_site_keep_all(an_site *s) {
+  an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
+  int ok = 1;
+  for (size_t i = 0; ok && i < s->old.n; i++) {
+    const char *line = s->old.v[i], *tab = strchr(line, '\t');
+    char *rel = an_xstrndup(line, tab ? (size_t)(tab - line) : strlen(line));
+    an_buf_clear(&path);
+    an_buf_clear(&old);
+    an_buf_printf(&path, "%s/%s", s->tmp, rel);
+    an_buf_printf(&old, "%s/%s", s->out, rel);
+    struct stat st;
+    ok = S_valid_rel(rel) && S_make_parents(s->tmp, rel) &&
+         lstat(an_buf_cstr(&old), &st) == 0 && S_ISREG(st.st_mode) &&
+         link(an_buf_cstr(&old), an_buf_cstr(&path)) == 0;
+    if (ok) S_push(&s->files, line);
+    free(rel);
+  }
+  an_buf_free(&path);
+  an_buf_free(&old);
+  return ok;
+}
+
 static void S_free_early(an_site *s) {
+  free(s->old_input);
   free(s->out);
   free(s);
 }
 
 static void S_free(an_site *s) {
+  free(s->old_input);
+  free(s->input);
   S_clear(&s->old);
   S_clear(&s->foreign);
   S_clear(&s->files);
@@ -405,6 +448,7 @@ int an_site_commit(an_site *s, an_diags *d) {
   S_sort(&s->files);
   an_buf man = AN_BUF_INIT;
   an_buf_puts(&man, "# files written by annalist; the next build replaces exactly these\n");
+  if (s->input) an_buf_printf(&man, "%s%s\n", S_INPUT, s->input);
   for (size_t i = 0; i < s->files.n; i++) an_buf_printf(&man, "%s\n", s->files.v[i]);
   an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", s->tmp, AN_MANIFEST);

@@ -46,6 +46,16 @@ int an_site_had(const an_site *s, const char *rel, const char *key);
  * cannot be kept (then make it and write it); -1 when rel may not be
  * written at all (reported in d). */
 int an_site_keep(an_site *s, const char *rel, const char *key, an_diags *d);
+/* The input key (a short string without tabs or newlines: a digest of
+ * everything the build was made from) of the previous build, or NULL when
+ * it recorded none. */
+const char *an_site_input_key(const an_site *s);
+/* Records key (or NULL: none) as this build's input key in the manifest. */
+void an_site_set_input_key(an_site *s, const char *key);
+/* Keeps every file the previous build wrote, as it is (hard links), with
+ * its key: the output of a build whose input did not change.  0 when one
+ * cannot be kept (nothing reported: abort s and build). */
+int an_site_keep_all(an_site *s);
 /* Writes the manifest and swaps the new folder in; frees s.  0 on failure
  * (the previous output is then untouched). */
 int an_site_commit(an_site *s, an_diags *d);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <libxml/xmlstring.h>
+#include <xxhash.h>
 #include <yaml.h>
 
 #include "alloc.h"
@@ -494,6 +495,9 @@ static an_status S_from_buffer(char *raw, size_t len, const char *display,
                                an_file *f, an_diags *d) {
   memset(f, 0, sizeof *f);
   f->path = an_xstrdup(display);
+  XXH128_canonical_t sum;
+  XXH128_canonicalFromHash(&sum, XXH3_128bits(raw, len));
+  memcpy(f->digest, sum.digest, sizeof f->digest);
   S_clean(f, raw, len, d);
   if (S_risky(f, d)) return S_refuse(f);
   return S_split_front_matter(f, d);

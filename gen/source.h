@@ -45,6 +45,9 @@ typedef struct {
                       which cmark's CMARK_OPT_VALIDATE_UTF8 would leave as
                       it is; 0 when it holds a sequence that the repair
                       (xmlGetUTF8Char) lets through and cmark replaces */
+  unsigned char digest[16]; /* XXH3-128 of the bytes as read, before any
+                      repair (none for a file refused unread): what an
+                      unchanged input is recognised by (build.c) */
   int refused;     /* 1 when the file was not read at all (too large, a
                       folder, a symbolic link out of the input folder, too
                       many risky constructs): text is "", reported in d */

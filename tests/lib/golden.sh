@@ -190,6 +190,38 @@ golden_tests() {
   check "$m golden one new event changes one source page" \
     test "$(diff -rq "$d/j2/sources" "$d/inc/sources" | wc -l)" = 1
   check "$m golden the manifest keys each page" grep -q '^sources/s00007.html	[0-9a-f]\{32\}$' "$d/inc/.annalist-manifest"
+  # the same input again (files, options, templates, program): the whole
+  # output is kept without making the model, and the input's diagnostics
+  # are told again
+  check "$m golden the manifest records the build's input key" grep -q '^# input [0-9a-f]\{32\}$' "$d/inc/.annalist-manifest"
+  local snap1 snap2
+  snap1=$(cd "$d/inc" && find . -type f -printf '%i %T@ %p\n' | sort)
+  SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc" "$mi" >/dev/null 2>"$d/noop.err"
+  snap2=$(cd "$d/inc" && find . -type f -printf '%i %T@ %p\n' | sort)
+  check "$m golden a rebuild of the same input touches no file" test "$snap1" = "$snap2"
+  # ... without making anything: a mark put into a page stays (a full
+  # build would write the page's bytes again)
+  printf '<!-- kept -->' >>"$d/inc/index.html"
+  SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc" "$mi" >/dev/null 2>&1
+  check "$m golden a rebuild of the same input makes nothing again" grep -q 'kept -->' "$d/inc/index.html"
+  rm "$d/inc/index.html"
+  SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc" "$mi" >/dev/null 2>&1
+  check "$m golden ... but a file deleted from it is made again" cmp "$d/inc/index.html" "$d/fresh/index.html"
+  SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/fresh2" "$mi" >/dev/null 2>"$d/fresh2.err"
+  check "$m golden ... and says what a fresh build of it says" \
+    diff <(grep -v '^annalist: built' "$d/noop.err") <(grep -v '^annalist: built' "$d/fresh2.err")
+  cp -r "$d/inc" "$d/inc2"
+  SOURCE_DATE_EPOCH=1703980801 "$BIN" build -o "$d/inc2" "$mi" >/dev/null 2>&1
+  xp "$m golden another SOURCE_DATE_EPOCH is another input" "$d/inc2/briefing.xml" "/briefing[@built='2023-12-31T00:00:01Z']"
+  "$BIN" build --base-url https://example.org/b/ -o "$d/inc2" "$mi" >/dev/null 2>&1
+  check "$m golden another --base-url is another input" grep -q 'https://example.org/b/' "$d/inc2/index.html"
+  local key1
+  key1=$(grep '^# input' "$d/inc2/.annalist-manifest")
+  cp -r "$mi" "$mi-2"
+  printf '\n' >>"$mi-2/sources/s00039.md"
+  "$BIN" build --base-url https://example.org/b/ -o "$d/inc2" "$mi-2" >/dev/null 2>&1
+  check "$m golden a changed byte of one source is another input" \
+    test -n "$key1" -a "$(grep '^# input' "$d/inc2/.annalist-manifest")" != "$key1"
   # the same block three times in one source: three events, ids -2 and -3
   mkinput "$d/rep"
   printf -- '---\ntitle: Repeats\npublished: 2023-12-28\n---\n\n[Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n\n[Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n\n[Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n' >"$d/rep/sources/r.md"
