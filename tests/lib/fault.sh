@@ -25,7 +25,12 @@ fault_tests() {
   local asan_opts=detect_leaks=1:abort_on_error=0:exitcode=99
   "$ROOT/annalist" build -o "$W/ref" "$ROOT/input" >/dev/null 2>&1
   "$ROOT/annalist" build -o "$W/out" "$ROOT/input" >/dev/null 2>&1
-  ASAN_OPTIONS=$asan_opts ANNALIST_FAULT_REPORT=1 "$F" build -o "$W/out" "$ROOT/input" >/dev/null 2>"$W/count"
+  # counted in a copy: a build that succeeds records its input key, and a
+  # build of the same input by the same program keeps that output whole,
+  # with far fewer calls (the sweep below builds into out/, whose key is
+  # the plain program's, so each run builds in full)
+  cp -a "$W/out" "$W/cnt"
+  ASAN_OPTIONS=$asan_opts ANNALIST_FAULT_REPORT=1 "$F" build -o "$W/cnt" "$ROOT/input" >/dev/null 2>"$W/count"
   local nio nalloc
   nalloc=$(sed -n 's/^fault: \([0-9]*\) allocations, \([0-9]*\) I\/O calls$/\1/p' "$W/count")
   nio=$(sed -n 's/^fault: \([0-9]*\) allocations, \([0-9]*\) I\/O calls$/\2/p' "$W/count")
@@ -53,6 +58,33 @@ fault_tests() {
   done
   if [ $bad -eq 0 ]; then ok "fault: the Nth I/O call fails, $runs of $nio N: exit 3, a diagnostic, output intact"
   else fail "fault: I/O failures: $bad of $runs runs wrong; first $first"; fi
+
+  # I/O of a rebuild of the same input (the output kept whole): each
+  # call fails in turn: exit 3 with the output intact, or (a file of the
+  # output that cannot be kept) a full build, exit 0, the same bytes
+  cp -a "$W/cnt" "$W/cnt-ref"
+  ASAN_OPTIONS=$asan_opts ANNALIST_FAULT_REPORT=1 "$F" build -o "$W/cnt" "$ROOT/input" >/dev/null 2>"$W/count2"
+  local nkeep
+  nkeep=$(sed -n 's/^fault: \([0-9]*\) allocations, \([0-9]*\) I\/O calls$/\2/p' "$W/count2")
+  bad=0; first=
+  if [ -z "$nkeep" ] || [ "$nkeep" -ge "$nio" ]; then
+    bad=1; first="the rebuild counted ${nkeep:-no} I/O calls (a full build: $nio)"
+  fi
+  for n in $(seq 1 "${nkeep:-0}"); do
+    ASAN_OPTIONS=$asan_opts ANNALIST_FAIL_IO=$n "$F" build -o "$W/cnt" "$ROOT/input" >/dev/null 2>"$W/err"; rc=$?
+    why=
+    [ $rc -eq 3 ] || [ $rc -eq 0 ] || why="exit $rc"
+    [ $rc -eq 3 ] && ! grep -q -E ': error: .*Input/output error' "$W/err" && why="$why; no diagnostic naming the error"
+    grep -q -E 'AddressSanitizer|LeakSanitizer|runtime error' "$W/err" && why="$why; sanitizer report"
+    diff -r "$W/cnt-ref" "$W/cnt" >/dev/null 2>&1 || why="$why; the previous output changed"
+    ls -a "$W" | grep -q '\.annalist-' && why="$why; a temporary folder was left"
+    if [ -n "$why" ]; then
+      bad=$((bad + 1)); [ -z "$first" ] && first="N=$n:$why: $(grep -v '^annalist:' "$W/err" | head -3 | tr '\n' ' ')"
+      rm -rf "$W/cnt"; cp -a "$W/cnt-ref" "$W/cnt"; rm -rf "$W"/.cnt.annalist-*
+    fi
+  done
+  if [ $bad -eq 0 ]; then ok "fault: a rebuild of the same input ($nkeep I/O calls), each failing in turn: exit 3 and the output intact, or a full build of the same bytes"
+  else fail "fault: rebuild of the same input: $bad wrong; first $first"; fi
 
   # allocation, one process per N
   local list= k
