@@ -103,6 +103,8 @@ grouping_tests() {
   local u=$d/upgrade
   expect_exit 0 "$m grouping: build" "$BIN" build -o "$u" "$d/in"
   sed -i -e 's/ month="[0-9-]*"//' -e '/<chronology>/,/<\/chronology>/d' "$u/briefing.xml"
+  # (written by an older annalist: no input key of this one)
+  sed -i '/^# input /d' "$u/.annalist-manifest"
   expect_exit 0 "$m grouping: rebuild over a model without months" "$BIN" build -o "$u" "$d/in"
   xp "$m grouping: ... reports no event as changed" "$u/briefing.xml" \
     "/briefing/changes[not(event)] and //event[@month]"
