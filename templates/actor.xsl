@@ -199,9 +199,9 @@
         <h2 id="events-h">Events</h2>
         <xsl:choose>
           <xsl:when test="$events">
-            <ol class="actor-events">
-              <xsl:apply-templates select="$events" mode="actor-event"/>
-            </ol>
+            <xsl:call-template name="event-list">
+              <xsl:with-param name="events" select="$events"/>
+            </xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
             <p class="empty">No annotated event names <xsl:value-of select="name"/>.</p>
@@ -256,8 +256,76 @@
     </main>
   </xsl:template>
 
-  <!-- One event, in time order (the model's), with where to read it. -->
+  <!-- The events of an actor or topic page, in time order (the model's):
+       up to $full-events with their whole text; more, each with its first
+       words (the whole text is a link away, on its source page and in the
+       chronology), so that the page of an actor in 3,000 events stays a
+       page to read and scan, not a copy of the sources. -->
+  <xsl:variable name="full-events" select="50"/>
+
+  <xsl:template name="event-list">
+    <xsl:param name="events"/>
+    <xsl:variable name="brief" select="count($events) &gt; $full-events"/>
+    <xsl:if test="$brief">
+      <p class="note">
+        <xsl:value-of select="count($events)"/>
+        <xsl:text> events, each with its first words; its source and the chronology have it in full.</xsl:text>
+      </p>
+    </xsl:if>
+    <ol class="actor-events">
+      <xsl:apply-templates select="$events" mode="actor-event">
+        <xsl:with-param name="brief" select="$brief"/>
+      </xsl:apply-templates>
+    </ol>
+  </xsl:template>
+
+  <!-- The first words of a (normalized) text: at most $max characters,
+       cut after a whole word, and an ellipsis when cut. -->
+  <xsl:template name="first-words">
+    <xsl:param name="text"/>
+    <xsl:param name="max" select="160"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &lt;= $max">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="cut" select="substring($text, 1, $max)"/>
+        <xsl:variable name="words">
+          <xsl:choose>
+            <xsl:when test="substring($text, $max + 1, 1) = ' '">
+              <xsl:value-of select="$cut"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="all-but-last-word">
+                <xsl:with-param name="text" select="$cut"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$words != ''"><xsl:value-of select="$words"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$cut"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>…</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="all-but-last-word">
+    <xsl:param name="text"/>
+    <xsl:if test="contains($text, ' ')">
+      <xsl:value-of select="substring-before($text, ' ')"/>
+      <xsl:variable name="rest" select="substring-after($text, ' ')"/>
+      <xsl:if test="contains($rest, ' ')"><xsl:text> </xsl:text></xsl:if>
+      <xsl:call-template name="all-but-last-word">
+        <xsl:with-param name="text" select="$rest"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One event, with where to read it. -->
   <xsl:template match="event" mode="actor-event">
+    <xsl:param name="brief" select="false()"/>
     <xsl:variable name="src" select="key('source', @source)"/>
     <li class="actor-event">
       <p class="when">
@@ -281,7 +349,16 @@
       </p>
       <p class="event-text">
         <xsl:for-each select="$src"><xsl:call-template name="lang-attr"/></xsl:for-each>
-        <xsl:apply-templates select="text/node()" mode="body"/>
+        <xsl:choose>
+          <xsl:when test="$brief">
+            <xsl:call-template name="first-words">
+              <xsl:with-param name="text" select="normalize-space(text)"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="text/node()" mode="body"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </p>
       <p class="cite">
         <xsl:choose>

@@ -89,9 +89,9 @@
         <h2 id="events-h">Events</h2>
         <xsl:choose>
           <xsl:when test="$events">
-            <ol class="actor-events">
-              <xsl:apply-templates select="$events" mode="actor-event"/>
-            </ol>
+            <xsl:call-template name="event-list">
+              <xsl:with-param name="events" select="$events"/>
+            </xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
             <p class="empty">No annotated event is on this topic.</p>

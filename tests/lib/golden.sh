@@ -95,6 +95,27 @@ actor_tests() {
   if command -v dot >/dev/null; then
     check "$m actors: actors.dot reads in Graphviz" bash -c "dot -Tcanon '$out/actors.dot' >/dev/null 2>&1"
   fi
+  # the example's actors (<= 50 events each): every event's whole text,
+  # with its links
+  hx "$m actors: an actor page gives its events' whole text" "$out/actors/japan.html" \
+    "count(//li[@class='actor-event']) = $(xmllint --xpath "count(//event[participant/@ref='japan'])" "$x") and //li[@class='actor-event']//p[@class='event-text']//a[contains(@class, 'actor')] and not(//p[@class='note'][contains(., 'first words')])"
+  # an actor in 51 events: each with its first words, cut after a word
+  local many=$TMP/$m-many-events
+  mkinput "$many"
+  { printf -- '---\ntitle: Many\npublished: 2023-12-28\n---\n'
+    local i
+    for i in $(seq 1 51); do
+      printf '\nItem %d: %s [Russia](@russia) [warned](!threaten) [Japan](@japan) [on Friday](^).\n' \
+        "$i" "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam quis nostrud"
+    done; } >"$many/sources/many.md"
+  "$BIN" build -o "$many/out" "$many" >/dev/null 2>&1
+  local r=$many/out/actors/russia.html
+  hx "$m actors: an actor in 51 events lists each with its first words" "$r" \
+    "count(//li[@class='actor-event']) = 52 and //section[@id='events']/p[@class='note'][starts-with(., '52 events, each with its first words')] and not(//p[@class='event-text']//a)"
+  hx "$m actors: ... cut after a whole word, at most 160 characters and an ellipsis" "$r" \
+    "//li[@class='actor-event'][1]//p[@class='event-text'][. = 'Item 1: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam quis…']"
+  hx "$m actors: ... each still links its source and the chronology" "$r" \
+    "count(//li[@class='actor-event']/p[@class='cite'][a[contains(@href, 'sources/')]]) = 52"
 }
 
 golden_tests() {
