@@ -86,6 +86,16 @@ static void S_child_list(S_ctx *c, json_t *obj, const char *key,
   S_set(c, obj, key, arr);
 }
 
+/* The model's <briefing> with err emptied; or NULL with the reason in
+ * err. */
+static xmlNodePtr S_root(xmlDocPtr model, char *err, size_t errlen) {
+  if (err && errlen) err[0] = '\0';
+  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
+  if (an_xml_is(root, "briefing")) return root;
+  an_err_printf(err, errlen, "model: the root element is not <briefing>");
+  return NULL;
+}
+
 static json_t *S_node(S_ctx *c, xmlNodePtr a) {
   json_t *o = json_object();
   if (!o) return NULL;
@@ -126,12 +136,8 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
                    size_t errlen) {
   *json = NULL;
   *len = 0;
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   S_ctx c = {0};
   json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
   if (!doc || !nodes || !edges) c.failed = 1;
@@ -497,12 +503,8 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
                             char *err, size_t errlen) {
   *json = NULL;
   *len = 0;
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   S_ctx c = {0};
   json_t *doc = S_briefing_doc(&c, root, NULL);
   if (!S_dump_json(doc, c.failed, JSON_INDENT(1), json, len)) {
@@ -514,12 +516,8 @@ int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
 
 int an_export_briefing_json_write(xmlDocPtr model, an_export_put put,
                                   void *ctx, char *err, size_t errlen) {
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   S_ctx c = {0};
   S_laters later = {0};
   json_t *doc = S_briefing_doc(&c, root, &later);
@@ -763,12 +761,8 @@ static int S_ld_add(xmlNodePtr holder, const char *key, json_t *doc,
 
 int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
                      size_t errlen) {
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   xmlNodePtr old = an_xml_first(root, "jsonld");
   if (old) {
     xmlUnlinkNode(old);
