@@ -29,17 +29,6 @@
 #include "timeline.h"
 #include "views.h"
 
-/* Serializes a document (UTF-8; model.c has indented it); caller frees. */
-static char *S_dump(xmlDocPtr doc, size_t *len) {
-  xmlChar *mem = NULL;
-  int n = 0;
-  xmlDocDumpFormatMemoryEnc(doc, &mem, &n, "UTF-8", 0);
-  char *out = an_xstrndup((const char *)mem, (size_t)n);
-  *len = (size_t)n;
-  xmlFree(mem);
-  return out;
-}
-
 /* Adds <diagrams><diagram name="NAME">SVG</diagram></diagrams> to the
  * model for the views (one <diagrams>, made by the first call), the actor
  * diagram with what it shows (info; NULL for the others, docs/model.md). */
@@ -72,8 +61,8 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
                         xmlDocPtr model, an_views *v, an_site *site,
                         const char *input_key, an_diags *d) {
   size_t before = an_diags_len(d);
-  size_t len;
-  char *xml = S_dump(model, &len);
+  /* briefing.xml: the model before the diagrams and JSON-LD are added */
+  int ok = an_publish_model(site, model, d);
   char *svg = NULL;
   size_t svg_len = 0;
   char err[512];
@@ -91,8 +80,6 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
   else
     S_attach_svg(model, "timeline", tl, tl_len, NULL);
   an_publish_prepare(v, model, o->base_url, o->input, d);
-  int ok = 1;
-  ok = ok && an_site_write(site, "briefing.xml", xml, len, d);
   if (ok && svg) ok = an_site_write(site, "actors.svg", svg, svg_len, d);
   if (ok && tl) ok = an_site_write(site, "timeline.svg", tl, tl_len, d);
   static const char *const assets[] = {"style.css", "print.css"};
@@ -148,7 +135,6 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
   else an_site_abort(site);
   free(tl);
   free(svg);
-  free(xml);
   return ok;
 }
 

@@ -86,6 +86,16 @@ static void S_child_list(S_ctx *c, json_t *obj, const char *key,
   S_set(c, obj, key, arr);
 }
 
+/* The model's <briefing> with err emptied; or NULL with the reason in
+ * err. */
+static xmlNodePtr S_root(xmlDocPtr model, char *err, size_t errlen) {
+  if (err && errlen) err[0] = '\0';
+  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
+  if (an_xml_is(root, "briefing")) return root;
+  an_err_printf(err, errlen, "model: the root element is not <briefing>");
+  return NULL;
+}
+
 static json_t *S_node(S_ctx *c, xmlNodePtr a) {
   json_t *o = json_object();
   if (!o) return NULL;
@@ -126,12 +136,8 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
                    size_t errlen) {
   *json = NULL;
   *len = 0;
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   S_ctx c = {0};
   json_t *doc = json_object(), *nodes = json_array(), *edges = json_array();
   if (!doc || !nodes || !edges) c.failed = 1;
@@ -277,14 +283,46 @@ static json_t *S_body(S_ctx *c, xmlNodePtr n) {
 
 static json_t *S_model_elem(S_ctx *c, xmlNodePtr n);
 
+/* A list of a document written element by element (S_stream): in the
+ * document's object it is `holder`, an empty array standing for it; its
+ * elements are made from the element children of `parent` (those named
+ * `only`, or all). */
+typedef struct {
+  json_t *holder;
+  xmlNodePtr parent;
+  const char *only;
+  json_t *(*make)(S_ctx *, xmlNodePtr);
+} S_later;
+
+#define S_MAX_LATER 8
+typedef struct {
+  S_later v[S_MAX_LATER];
+  size_t n;
+} S_laters;
+
+/* Sets key to a list of o that is written later, element by element. */
+static void S_set_later(S_ctx *c, json_t *o, const char *key, S_laters *l,
+                        xmlNodePtr parent, const char *only,
+                        json_t *(*make)(S_ctx *, xmlNodePtr)) {
+  json_t *holder = json_array();
+  if (l->n == S_MAX_LATER) c->failed = 1; /* a caller's mistake */
+  else if (holder) l->v[l->n++] = (S_later){holder, parent, only, make};
+  S_set(c, o, key, holder);
+}
+
 /* The children of n grouped by name, in the order each name first
- * appears. */
-static void S_children(S_ctx *c, json_t *o, xmlNodePtr n) {
+ * appears.  With `later`, the model's lists among them are left to be
+ * written element by element (the values of the others are made). */
+static void S_children(S_ctx *c, json_t *o, xmlNodePtr n, S_laters *later) {
   for (xmlNodePtr k = n->children; k; k = k->next) {
     if (k->type != XML_ELEMENT_NODE || S_in((const char *)k->name, S_NOT_MODEL))
       continue;
     const char *name = (const char *)k->name;
     if (json_object_get(o, name)) continue; /* grouped with an earlier one */
+    if (later && !S_repeated(n, name) && S_in(name, S_LISTS)) {
+      S_set_later(c, o, name, later, k, NULL, S_model_elem);
+      continue;
+    }
     if (!S_repeated(n, name)) {
       S_set(c, o, name, S_model_elem(c, k));
       continue;
@@ -317,7 +355,7 @@ static json_t *S_model_elem(S_ctx *c, xmlNodePtr n) {
   if (!o) return NULL;
   S_attrs(c, o, n, 0);
   if (elements) {
-    S_children(c, o, n);
+    S_children(c, o, n, NULL);
   } else {
     xmlChar *t = xmlNodeGetContent(n);
     if (t && *t) S_set(c, o, "value", json_string((const char *)t));
@@ -343,31 +381,152 @@ static int S_dump_json(json_t *doc, int failed, size_t flags, char **out,
   return 1;
 }
 
+/* ---- writing a document piecewise ---------------------------------------- */
+
+/* The bytes go to put; once it says stop, nothing more is sent. */
+typedef struct {
+  an_export_put put;
+  void *ctx;
+  size_t flags; /* jansson's, with the indentation */
+  size_t depth; /* of the value being dumped */
+  int stopped;
+} S_out;
+
+static void S_raw(S_out *o, const char *s, size_t n) {
+  if (!o->stopped && n && !o->put(o->ctx, s, n)) o->stopped = 1;
+}
+
+/* A line break and the indentation of depth, as jansson writes them. */
+static void S_break(S_out *o, size_t depth) {
+  static const char spaces[] = "                                ";
+  S_raw(o, "\n", 1);
+  for (size_t n = depth * (o->flags & JSON_MAX_INDENT); n;) {
+    size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+    S_raw(o, spaces, k);
+    n -= k;
+  }
+}
+
+/* jansson's text of a value dumped alone, its lines indented as at
+ * o->depth (a raw line break is only ever indentation: one in a string is
+ * written \n). */
+static int S_reindent(const char *buf, size_t size, void *data) {
+  S_out *o = data;
+  const char *nl;
+  while ((nl = memchr(buf, '\n', size)) != NULL) {
+    S_raw(o, buf, (size_t)(nl - buf));
+    S_break(o, o->depth);
+    size -= (size_t)(nl + 1 - buf);
+    buf = nl + 1;
+  }
+  S_raw(o, buf, size);
+  return o->stopped ? -1 : 0;
+}
+
+/* v as jansson writes it inside its parents, at depth. */
+static void S_dump_at(S_out *o, const json_t *v, size_t depth) {
+  o->depth = depth;
+  if (v) json_dump_callback(v, S_reindent, o, o->flags | JSON_ENCODE_ANY);
+}
+
+/* The elements of a list, each made, written and freed before the next. */
+static void S_stream_list(S_out *o, S_ctx *c, const S_later *l) {
+  S_raw(o, "[", 1);
+  size_t k = 0;
+  for (xmlNodePtr x = l->parent->children; x && !o->stopped && !c->failed; x = x->next) {
+    if (x->type != XML_ELEMENT_NODE || (l->only && !an_xml_is(x, l->only))) continue;
+    json_t *v = l->make(c, x);
+    if (!v) c->failed = 1;
+    if (c->failed) {
+      json_decref(v);
+      break;
+    }
+    if (k++) S_raw(o, ",", 1);
+    S_break(o, 2);
+    S_dump_at(o, v, 2);
+    json_decref(v);
+  }
+  if (k) S_break(o, 1);
+  S_raw(o, "]", 1);
+}
+
+/* Writes doc (taken) as json_dumps(doc, flags) and a newline would, its
+ * lists (later) made and written element by element.  1 when written; 0
+ * when a text was refused (c->failed), -1 when put stopped. */
+static int S_stream(S_out *o, S_ctx *c, json_t *doc, const S_laters *later) {
+  const char *key;
+  json_t *v;
+  size_t k = 0;
+  S_raw(o, "{", 1);
+  json_object_foreach(doc, key, v) {
+    if (c->failed || o->stopped) break;
+    if (k++) S_raw(o, ",", 1);
+    S_break(o, 1);
+    json_t *name = json_string(key);
+    if (!name) c->failed = 1;
+    S_dump_at(o, name, 1);
+    json_decref(name);
+    S_raw(o, ": ", 2);
+    const S_later *l = NULL;
+    for (size_t i = 0; i < later->n && !l; i++)
+      if (later->v[i].holder == v) l = &later->v[i];
+    if (l) S_stream_list(o, c, l);
+    else S_dump_at(o, v, 1);
+  }
+  if (k) S_break(o, 0);
+  S_raw(o, "}\n", 2);
+  json_decref(doc);
+  return c->failed ? 0 : o->stopped ? -1 : 1;
+}
+
+/* The root object of briefing.json; with `later`, its lists are left to
+ * be written element by element. */
+static json_t *S_briefing_doc(S_ctx *c, xmlNodePtr root, S_laters *later) {
+  json_t *doc = json_object();
+  if (!doc) {
+    c->failed = 1;
+    return NULL;
+  }
+  S_set(c, doc, "format", json_string("annalist-briefing"));
+  S_set(c, doc, "version", json_integer(1));
+  S_attrs(c, doc, root, 0);
+  S_children(c, doc, root, later);
+  return doc;
+}
+
+static const char S_NOT_JSON[] = "the model could not be written as JSON "
+                                 "(text that is not UTF-8?)";
+
+/* The whole-document writer: kept as the reference the streamed one
+ * (an_export_briefing_json_write) is tested against, byte for byte. */
 int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
                             char *err, size_t errlen) {
   *json = NULL;
   *len = 0;
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   S_ctx c = {0};
-  json_t *doc = json_object();
-  if (!doc) c.failed = 1;
-  if (doc) {
-    S_set(&c, doc, "format", json_string("annalist-briefing"));
-    S_set(&c, doc, "version", json_integer(1));
-    S_attrs(&c, doc, root, 0);
-    S_children(&c, doc, root);
-  }
+  json_t *doc = S_briefing_doc(&c, root, NULL);
   if (!S_dump_json(doc, c.failed, JSON_INDENT(1), json, len)) {
-    an_err_printf(err, errlen, "the model could not be written as JSON "
-                       "(text that is not UTF-8?)");
+    an_err_printf(err, errlen, "%s", S_NOT_JSON);
     return 0;
   }
   return 1;
+}
+
+int an_export_briefing_json_write(xmlDocPtr model, an_export_put put,
+                                  void *ctx, char *err, size_t errlen) {
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
+  S_ctx c = {0};
+  S_laters later = {0};
+  json_t *doc = S_briefing_doc(&c, root, &later);
+  S_out o = {put, ctx, JSON_INDENT(1), 0, 0};
+  int r = 0;
+  if (doc && !c.failed) r = S_stream(&o, &c, doc, &later);
+  else json_decref(doc);
+  if (r == 0) an_err_printf(err, errlen, "%s", S_NOT_JSON);
+  return r;
 }
 
 /* ---- JSON-LD for the pages ------------------------------------------------ */
@@ -602,12 +761,8 @@ static int S_ld_add(xmlNodePtr holder, const char *key, json_t *doc,
 
 int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
                      size_t errlen) {
-  if (err && errlen) err[0] = '\0';
-  xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL;
-  if (!an_xml_is(root, "briefing")) {
-    an_err_printf(err, errlen, "model: the root element is not <briefing>");
-    return 0;
-  }
+  xmlNodePtr root = S_root(model, err, errlen);
+  if (!root) return 0;
   xmlNodePtr old = an_xml_first(root, "jsonld");
   if (old) {
     xmlUnlinkNode(old);

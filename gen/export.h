@@ -52,6 +52,18 @@ int an_export_json(xmlDocPtr model, char **json, size_t *len, char *err,
 int an_export_briefing_json(xmlDocPtr model, char **json, size_t *len,
                             char *err, size_t errlen);
 
+/* Where a writer sends its bytes, in order: put returns 1, or 0 to stop
+ * (the bytes could not be written). */
+typedef int (*an_export_put)(void *ctx, const void *data, size_t len);
+
+/* The same bytes as an_export_briefing_json, written piecewise to put:
+ * each source, actor, event ... is made, written and freed before the
+ * next, so the whole document is never in memory.  Returns 1 when
+ * written; 0 with a reason in err when the model cannot be written (what
+ * put received is then to be dropped); -1 when put stopped it. */
+int an_export_briefing_json_write(xmlDocPtr model, an_export_put put,
+                                  void *ctx, char *err, size_t errlen);
+
 /* Adds (or replaces) /briefing/jsonld in the model: one
  * <item for="KEY">JSON</item> per page that carries schema.org JSON-LD:
  * "index" (@type Event: the events index.html shows, the

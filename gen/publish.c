@@ -38,14 +38,51 @@ void an_publish_prepare(an_views *v, xmlDocPtr model, const char *base_url,
   an_views_param(v, "base-url", base_url ? base_url : "");
 }
 
+/* The writers' put (export.h): into a file of the site. */
+static int S_put(void *f, const void *data, size_t len) {
+  return an_site_put(f, data, len);
+}
+
+/* briefing.json, written as it is made: never whole in memory. */
+static int S_json(an_site *site, xmlDocPtr model, const char *input,
+                  an_diags *d) {
+  char err[512];
+  an_site_file *f = an_site_open(site, "briefing.json", d);
+  if (!f) return 0;
+  int r = an_export_briefing_json_write(model, S_put, f, err, sizeof err);
+  if (r != 0) return an_site_close(f, d) && r > 0;
+  an_site_cancel(f);
+  an_diag_add(d, AN_WARNING, input, 0, 0, "briefing.json left out: %s", err);
+  return 1;
+}
+
+/* libxml2's output callbacks: into a file of the site. */
+static int S_xml_write(void *f, const char *data, int len) {
+  return len >= 0 && an_site_put(f, data, (size_t)len) ? len : -1;
+}
+
+static int S_xml_close(void *f) {
+  (void)f;
+  return 0;
+}
+
+int an_publish_model(an_site *site, xmlDocPtr model, an_diags *d) {
+  an_site_file *f = an_site_open(site, "briefing.xml", d);
+  if (!f) return 0;
+  xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO(S_xml_write, S_xml_close, f, utf8);
+  /* xmlDocDumpFormatMemoryEnc(model, .., "UTF-8", 0), into the file */
+  if (!out) {
+    an_site_cancel(f);
+    an_diag_io(d, "briefing.xml", "cannot write the model");
+    return 0;
+  }
+  xmlSaveFormatFileTo(out, model, "UTF-8", 0); /* closes out */
+  return an_site_close(f, d); /* a write that failed is reported here */
+}
+
 typedef int (*S_export_fn)(xmlDocPtr, const char *, char **, size_t *, char *,
                            size_t);
-
-static int S_json(xmlDocPtr m, const char *base, char **out, size_t *len,
-                  char *err, size_t errlen) {
-  (void)base;
-  return an_export_briefing_json(m, out, len, err, errlen);
-}
 
 static int S_csv(xmlDocPtr m, const char *base, char **out, size_t *len,
                  char *err, size_t errlen) {
@@ -69,10 +106,8 @@ int an_publish_write(an_views *v, an_site *site, xmlDocPtr model,
   static const struct {
     const char *file;
     S_export_fn fn;
-  } made[] = {{"briefing.json", S_json},
-              {"events.csv", S_csv},
-              {"events.ics", an_calendar_ics}};
-  int ok = 1;
+  } made[] = {{"events.csv", S_csv}, {"events.ics", an_calendar_ics}};
+  int ok = S_json(site, model, input, d);
   for (size_t i = 0; ok && i < sizeof made / sizeof *made; i++) {
     char err[512], *out = NULL;
     size_t len = 0;

@@ -297,23 +297,34 @@ static int S_same_bytes(const char *path, const void *data, size_t len) {
   return same && left == 0;
 }
 
-static int S_write_file(const char *path, const void *data, size_t len) {
-  int fd = an_fault_io() ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
-  if (fd < 0) return 0;
+/* Creates a file that must not exist yet; -1 on failure (errno set). */
+static int S_create(const char *path) {
+  return an_fault_io() ? -1 : open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+}
+
+/* Writes all of data to fd; 0 on failure (errno set). */
+static int S_write_all(int fd, const void *data, size_t len) {
   const char *b = data;
   size_t left = len;
-  int ok = 1;
   while (left) {
     ssize_t w = an_fault_io() ? -1 : write(fd, b, left);
     if (w < 0) {
       if (errno == EINTR) continue;
-      ok = 0;
-      break;
+      return 0;
     }
     b += w;
     left -= (size_t)w;
   }
-  if (close(fd) != 0 || an_fault_io()) ok = 0;
+  return 1;
+}
+
+static int S_close(int fd) { return close(fd) == 0 && !an_fault_io(); }
+
+static int S_write_file(const char *path, const void *data, size_t len) {
+  int fd = S_create(path);
+  if (fd < 0) return 0;
+  int ok = S_write_all(fd, data, len);
+  if (!S_close(fd)) ok = 0;
   return ok;
 }
 
@@ -419,6 +430,123 @@ int an_site_keep_all(an_site *s) {
   an_buf_free(&path);
   an_buf_free(&old);
   return ok;
+}
+
+/* ---- a file written piecewise ------------------------------------------ */
+
+#define S_CHUNK 65536
+
+struct an_site_file {
+  an_site *site;
+  char *rel;
+  char *path;     /* in the temporary folder */
+  char *old_path; /* in the output folder */
+  int fd;
+  FILE *old; /* the previous file, while every byte so far is the same */
+  int err;   /* errno of the first failure; 0 while there is none */
+  size_t n;  /* bytes waiting in buf */
+  char buf[S_CHUNK], cmp[S_CHUNK];
+};
+
+an_site_file *an_site_open(an_site *s, const char *rel, an_diags *d) {
+  if (!S_may_write(s, rel, d)) return NULL;
+  an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
+  an_buf_printf(&path, "%s/%s", s->tmp, rel);
+  an_buf_printf(&old, "%s/%s", s->out, rel);
+  int fd = S_create(an_buf_cstr(&path));
+  if (fd < 0) {
+    an_diag_io(d, s->out, "cannot write '%s': %s", rel, strerror(errno));
+    an_buf_free(&path);
+    an_buf_free(&old);
+    return NULL;
+  }
+  an_site_file *f = an_xcalloc(1, sizeof *f);
+  f->site = s;
+  f->rel = an_xstrdup(rel);
+  f->path = an_buf_detach(&path);
+  f->old_path = an_buf_detach(&old);
+  f->fd = fd;
+  struct stat st;
+  if (S_has(&s->old, rel) && lstat(f->old_path, &st) == 0 && S_ISREG(st.st_mode))
+    f->old = fopen(f->old_path, "rb");
+  return f;
+}
+
+/* Compares the next n bytes of the previous file with p; at the first
+ * difference it is closed, and compared no more. */
+static void S_compare(an_site_file *f, const char *p, size_t n) {
+  if (!f->old) return;
+  if (fread(f->cmp, 1, n, f->old) != n || memcmp(f->cmp, p, n) != 0) {
+    fclose(f->old);
+    f->old = NULL;
+  }
+}
+
+static void S_flush(an_site_file *f) {
+  if (!f->err && f->n) {
+    if (S_write_all(f->fd, f->buf, f->n)) S_compare(f, f->buf, f->n);
+    else f->err = errno ? errno : EIO;
+  }
+  f->n = 0;
+}
+
+int an_site_put(an_site_file *f, const void *data, size_t len) {
+  const char *p = data;
+  while (len && !f->err) {
+    size_t take = S_CHUNK - f->n < len ? S_CHUNK - f->n : len;
+    memcpy(f->buf + f->n, p, take);
+    f->n += take;
+    p += take;
+    len -= take;
+    if (f->n == S_CHUNK) S_flush(f);
+  }
+  return !f->err;
+}
+
+static void S_file_free(an_site_file *f) {
+  if (f->old) fclose(f->old);
+  if (f->fd >= 0) close(f->fd);
+  free(f->rel);
+  free(f->path);
+  free(f->old_path);
+  free(f);
+}
+
+void an_site_cancel(an_site_file *f) {
+  if (!f) return;
+  if (f->fd >= 0) close(f->fd);
+  f->fd = -1;
+  unlink(f->path);
+  S_file_free(f);
+}
+
+/* When the previous file holds the same bytes, it takes the new one's
+ * place: linked in under the manifest's name (which no file may have, and
+ * which is written only at the commit), then renamed over the new file,
+ * so that when either fails the new file stays as it is. */
+static void S_keep_same(an_site_file *f) {
+  if (!f->old || fgetc(f->old) != EOF) return;
+  an_buf scratch = AN_BUF_INIT;
+  an_buf_printf(&scratch, "%s/%s", f->site->tmp, AN_MANIFEST);
+  if (link(f->old_path, an_buf_cstr(&scratch)) == 0 &&
+      rename(an_buf_cstr(&scratch), f->path) != 0)
+    unlink(an_buf_cstr(&scratch));
+  an_buf_free(&scratch);
+}
+
+int an_site_close(an_site_file *f, an_diags *d) {
+  S_flush(f);
+  if (!S_close(f->fd) && !f->err) f->err = errno ? errno : EIO;
+  f->fd = -1;
+  if (f->err) {
+    an_diag_io(d, f->site->out, "cannot write '%s': %s", f->rel, strerror(f->err));
+    an_site_cancel(f);
+    return 0;
+  }
+  S_keep_same(f);
+  S_wrote(f->site, f->rel, NULL);
+  S_file_free(f);
+  return 1;
 }
 
 static void S_free_early(an_site *s) {

@@ -56,6 +56,21 @@ void an_site_set_input_key(an_site *s, const char *key);
  * its key: the output of a build whose input did not change.  0 when one
  * cannot be kept (nothing reported: abort s and build). */
 int an_site_keep_all(an_site *s);
+/* A file written piecewise, for output too big to hold in memory at
+ * once.  It keeps what an_site_write guarantees: the same rules for rel,
+ * and a file whose bytes did not change is the previous file itself (the
+ * bytes are compared with it while written, and it is linked in at the
+ * close). */
+typedef struct an_site_file an_site_file;
+/* Opens rel; NULL on failure (reported in d). */
+an_site_file *an_site_open(an_site *s, const char *rel, an_diags *d);
+/* Appends len bytes; 0 once a write failed (the close reports it). */
+int an_site_put(an_site_file *f, const void *data, size_t len);
+/* Finishes the file; frees f.  0 on failure, reported in d; nothing of
+ * the file is then left. */
+int an_site_close(an_site_file *f, an_diags *d);
+/* Drops the file without a report (nothing of it is left); frees f. */
+void an_site_cancel(an_site_file *f);
 /* Writes the manifest and swaps the new folder in; frees s.  0 on failure
  * (the previous output is then untouched). */
 int an_site_commit(an_site *s, an_diags *d);

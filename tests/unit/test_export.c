@@ -1,7 +1,10 @@
-/* test_export.c - the JSON export of the actor graph (gen/export.c).
+/* test_export.c - the JSON export of the actor graph (gen/export.c), and
+ * briefing.json written piecewise.
  *
  * Exports small models and reads the JSON back with jansson: counts,
- * values, escaping of hostile text, order, determinism, errors. */
+ * values, escaping of hostile text, order, determinism, errors.  The
+ * streamed briefing.json is compared byte for byte with the whole-document
+ * writer, on the example briefing and on edge cases. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +13,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "../../gen/corpus.h"
 #include "../../gen/export.h"
+#include "../../gen/model.h"
 #include "check.h"
 
 static const char *MODEL =
@@ -200,11 +205,164 @@ static void test_errors(void) {
   xmlFreeDoc(m);
 }
 
+/* What the streamed writer sent; put says stop once `limit` bytes (when
+ * not 0) would be passed. */
+typedef struct {
+  char *p;
+  size_t n, limit, calls;
+} sink;
+
+static int sink_put(void *ctx, const void *data, size_t len) {
+  sink *s = ctx;
+  if (s->limit && s->n + len > s->limit) return 0;
+  char *p = realloc(s->p, s->n + len + 1);
+  if (!p) return 0;
+  memcpy(p + s->n, data, len);
+  s->p = p;
+  s->n += len;
+  s->p[s->n] = '\0';
+  s->calls++;
+  return 1;
+}
+
+/* The streamed briefing.json is the whole-document one, byte for byte
+ * (or both refuse the model); jansson reads it back and writes it the
+ * same. */
+static void same_as_whole(xmlDocPtr m, const char *what) {
+  char *whole = NULL, err[256], err2[256];
+  size_t wlen = 0;
+  int ok = an_export_briefing_json(m, &whole, &wlen, err, sizeof err);
+  sink s = {0};
+  int r = an_export_briefing_json_write(m, sink_put, &s, err2, sizeof err2);
+  CHECK_INT(r, ok);
+  if (ok && r == 1) {
+    int same = s.n == wlen && memcmp(s.p, whole, wlen) == 0;
+    CHECK(same);
+    if (!same) {
+      size_t i = 0;
+      while (i < s.n && i < wlen && s.p[i] == whole[i]) i++;
+      fprintf(stderr, "  %s: streamed %zu bytes, whole %zu, first difference at %zu:\n"
+              "  streamed: %.60s\n  whole:    %.60s\n", what, s.n, wlen, i,
+              s.p + i, whole + i);
+    }
+    json_error_t e;
+    json_t *j = json_loads(s.p, 0, &e);
+    char *again = j ? json_dumps(j, JSON_INDENT(1)) : NULL;
+    CHECK(again && strlen(again) + 1 == s.n && strncmp(again, s.p, s.n - 1) == 0);
+    free(again);
+    json_decref(j);
+  } else if (!ok) {
+    CHECK_STR(err2, err);
+  }
+  free(s.p);
+  free(whole);
+}
+
+static xmlNodePtr child(xmlNodePtr parent, const char *name, const char *text) {
+  return xmlNewTextChild(parent, NULL, (const xmlChar *)name, (const xmlChar *)text);
+}
+
+static void test_streamed(void) {
+  /* the example briefing */
+  an_diags *d = an_diags_new();
+  an_corpus *c = an_corpus_load("input", d);
+  CHECK(c != NULL);
+  if (c) {
+    an_corpus_count_mentions(c);
+    xmlDocPtr model = an_model_build(c, "2024-02-01T00:00:00Z");
+    same_as_whole(model, "the example");
+    xmlFreeDoc(model);
+    an_corpus_free(c);
+  }
+  an_diags_free(d);
+  /* the model of test_model, and empty ones */
+  static const char *const models[] = {
+      NULL, /* MODEL */
+      "<briefing/>",
+      "<briefing model-version=\"1\"/>",
+      "<briefing model-version=\"1\"><head/><sources/><actors/><topics/>"
+      "<events/><chronology/><actions/><edges/></briefing>",
+      /* changes present, a list with one element, attributes that are
+       * also the names of lists (an attribute comes first: the list is
+       * left out, as a later element of the same name is), the in-memory
+       * parts */
+      "<briefing model-version=\"1\" actors=\"2\"><head lang=\"en\"><title>T</title></head>"
+      "<sources><source id=\"s\"><title>S</title><body><paragraph line=\"1\">x "
+      "<strong>y</strong></paragraph></body></source></sources>"
+      "<actors><actor id=\"a\"/></actors><events><event id=\"e\"/><event/></events>"
+      "<events><event id=\"ignored\"/></events>"
+      "<diagrams><diagram name=\"x\"/></diagrams><jsonld><item for=\"index\">{}</item></jsonld>"
+      "<changes since=\"2024-01-01\"><event ref=\"e\" change=\"new\"/>"
+      "<actor ref=\"a\" change=\"gone\"/></changes></briefing>",
+  };
+  for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
+    xmlDocPtr m = parse(models[i] ? models[i] : MODEL);
+    same_as_whole(m, models[i] ? models[i] : "MODEL");
+    xmlFreeDoc(m);
+  }
+  /* non-ASCII and control characters, in lists and outside them */
+  static const char *const hostile[] = {
+      "quote \" backslash \\ slash / </script>",
+      "tab\tnew\nline\rreturn\n\n",
+      "bell\x01 esc\x1b unit\x1f del\x7f",
+      "\xE2\x80\xA8 line separator, \xC3\xA9t\xC3\xA9, \xF0\x9F\x98\x80",
+  };
+  xmlDocPtr m = xmlNewDoc((const xmlChar *)"1.0");
+  xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"briefing");
+  xmlDocSetRootElement(m, root);
+  xmlNodePtr head = child(root, "head", NULL);
+  xmlNodePtr sources = child(root, "sources", NULL);
+  xmlNodePtr events = child(root, "events", NULL);
+  for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+    child(head, "meta", hostile[i]);
+    xmlNodePtr src = child(sources, "source", NULL);
+    xmlSetProp(src, (const xmlChar *)"id", (const xmlChar *)hostile[i]);
+    child(src, "title", hostile[i]);
+    xmlNodePtr ev = child(events, "event", NULL);
+    xmlNodePtr text = child(ev, "text", hostile[i]);
+    child(text, "emph", hostile[i]);
+  }
+  xmlSetProp(root, (const xmlChar *)"generator", (const xmlChar *)hostile[1]);
+  same_as_whole(m, "hostile text");
+  /* put says stop: -1, at any point */
+  sink s = {0};
+  char err[256];
+  CHECK_INT(an_export_briefing_json_write(m, sink_put, &s, err, sizeof err), 1);
+  size_t all = s.n, calls = s.calls;
+  CHECK(calls > 10); /* written piecewise */
+  free(s.p);
+  for (size_t limit = 1; limit < all; limit += 1 + limit / 3) {
+    sink t = {NULL, 0, limit, 0};
+    CHECK_INT(an_export_briefing_json_write(m, sink_put, &t, err, sizeof err), -1);
+    free(t.p);
+  }
+  /* text that is not UTF-8 in a list: both refuse the model, with the
+   * same reason; one outside the lists too */
+  xmlNodePtr bad = child(events, "event", NULL);
+  child(bad, "text", "caf\xE9");
+  same_as_whole(m, "not UTF-8 in a list");
+  sink u = {0};
+  CHECK_INT(an_export_briefing_json_write(m, sink_put, &u, err, sizeof err), 0);
+  CHECK(strstr(err, "UTF-8") != NULL);
+  free(u.p);
+  xmlUnlinkNode(bad);
+  xmlFreeNode(bad);
+  child(head, "title", "\xFF");
+  same_as_whole(m, "not UTF-8 in the head");
+  xmlFreeDoc(m);
+  /* not a briefing */
+  m = parse("<html/>");
+  same_as_whole(m, "<html/>");
+  xmlFreeDoc(m);
+  same_as_whole(NULL, "no model");
+}
+
 int main(void) {
   xmlInitParser();
   test_model();
   test_escaping();
   test_errors();
+  test_streamed();
   xmlCleanupParser();
   return check_report();
 }

@@ -1,6 +1,7 @@
 /* test_publish.c - the exports beside the pages: briefing.json and the
  * pages' JSON-LD (export.c), events.csv (eventtable.c), events.ics
- * (calendar.c) and the --base-url check (publish.c).
+ * (calendar.c), the --base-url check and briefing.xml written piecewise
+ * (publish.c).
  *
  * Small models with hostile text, read back with jansson (JSON) and by
  * looking at the bytes libcsv and libical wrote. */
@@ -14,8 +15,10 @@
 
 #include "../../gen/buf.h"
 #include "../../gen/calendar.h"
+#include "../../gen/corpus.h"
 #include "../../gen/eventtable.h"
 #include "../../gen/export.h"
+#include "../../gen/model.h"
 #include "../../gen/publish.h"
 #include "check.h"
 
@@ -250,8 +253,76 @@ static void test_base_url(void) {
   }
 }
 
+/* briefing.xml written through the site is what libxml2 dumps into
+ * memory, byte for byte. */
+static void same_xml(xmlDocPtr m, const char *what) {
+  char dir[256], out[300], cmd[300];
+  snprintf(dir, sizeof dir, "%s/annalist-publish-XXXXXX",
+           getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  if (!mkdtemp(dir)) {
+    CHECK(!"mkdtemp");
+    return;
+  }
+  snprintf(out, sizeof out, "%s/out", dir);
+  an_diags *d = an_diags_new();
+  an_site *site = an_site_begin(out, d);
+  CHECK(site && an_publish_model(site, m, d) && an_site_commit(site, d));
+  xmlChar *mem = NULL;
+  int n = 0;
+  xmlDocDumpFormatMemoryEnc(m, &mem, &n, "UTF-8", 0);
+  char path[320];
+  snprintf(path, sizeof path, "%s/briefing.xml", out);
+  FILE *f = fopen(path, "rb");
+  char *got = malloc((size_t)n + 2);
+  size_t len = f ? fread(got, 1, (size_t)n + 1, f) : 0;
+  if (f) fclose(f);
+  int same = n > 0 && len == (size_t)n && memcmp(got, mem, len) == 0;
+  CHECK(same);
+  if (!same) fprintf(stderr, "  %s: %zu bytes written, %d dumped\n", what, len, n);
+  free(got);
+  xmlFree(mem);
+  an_diags_free(d);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
+}
+
+static void test_briefing_xml(void) {
+  xmlDocPtr m = parse(MODEL);
+  same_xml(m, "MODEL");
+  /* text and attributes that XML must escape; non-ASCII; a long text
+   * across the buffers */
+  xmlNodePtr root = xmlDocGetRootElement(m);
+  xmlNodePtr n = xmlNewTextChild(root, NULL, BAD_CAST "note",
+                                 BAD_CAST "a < b & c > d \"q\" 'a'\r\n\t\xC3\xA9\xF0\x9F\x98\x80 ]]>");
+  xmlSetProp(n, BAD_CAST "v", BAD_CAST "\"<&>\n\t\r\xE2\x80\xA8");
+  char *big = malloc(200001);
+  for (size_t i = 0; i < 200000; i++) big[i] = "ab<&\xC3\xA9"[i % 6];
+  big[199999] = 'z'; /* not half a character */
+  big[200000] = '\0';
+  xmlNewTextChild(root, NULL, BAD_CAST "long", BAD_CAST big);
+  free(big);
+  same_xml(m, "escaped");
+  xmlFreeDoc(m);
+  m = parse("<briefing/>");
+  same_xml(m, "empty");
+  xmlFreeDoc(m);
+  /* the example briefing */
+  an_diags *d = an_diags_new();
+  an_corpus *c = an_corpus_load("input", d);
+  CHECK(c != NULL);
+  if (c) {
+    an_corpus_count_mentions(c);
+    m = an_model_build(c, "2024-02-01T00:00:00Z");
+    same_xml(m, "the example");
+    xmlFreeDoc(m);
+    an_corpus_free(c);
+  }
+  an_diags_free(d);
+}
+
 int main(void) {
   xmlInitParser();
+  test_briefing_xml();
   test_briefing_json();
   test_jsonld();
   test_jsonld_index_shown();

@@ -142,6 +142,100 @@ int main(void) {
     CHECK_STR(slurp("out/other.html"), "v2");
   }
 
+  /* a file written piecewise: the same guarantees */
+  {
+    char p1[400], p2[400];
+    struct stat a, b, c1, c2;
+    snprintf(p1, sizeof p1, "%s/big.json", out);
+    snprintf(p2, sizeof p2, "%s/more.json", out);
+    /* pieces of every size, across the writer's chunks */
+    size_t big_len = 300000;
+    char *big = malloc(big_len);
+    for (size_t i = 0; i < big_len; i++) big[i] = (char)('a' + i % 23);
+    s = an_site_begin(out, d);
+    an_site_file *f = an_site_open(s, "big.json", d);
+    CHECK(f != NULL);
+    for (size_t at = 0, step = 1; at < big_len; at += step, step = step * 3 + 1)
+      CHECK(an_site_put(f, big + at, at + step > big_len ? big_len - at : step));
+    CHECK(an_site_close(f, d));
+    f = an_site_open(s, "more.json", d);
+    CHECK(an_site_put(f, "v1", 2) && an_site_close(f, d));
+    CHECK(!exists("out/big.json")); /* nothing visible before the commit */
+    CHECK(an_site_commit(s, d));
+    CHECK_STR(slurp("out/more.json"), "v1");
+    stat(p1, &a);
+    stat(p2, &c1);
+    CHECK(a.st_size == (off_t)big_len);
+    {
+      FILE *fp = fopen(p1, "rb");
+      char *back = malloc(big_len);
+      CHECK(fp && fread(back, 1, big_len, fp) == big_len && memcmp(back, big, big_len) == 0);
+      if (fp) fclose(fp);
+      free(back);
+    }
+    CHECK(strstr(slurp("out/.annalist-manifest"), "big.json\n") != NULL);
+    sleep(1); /* a rewritten file would get a later modification time */
+    /* the same bytes: the previous file itself; changed bytes (the same
+     * length, or a prefix of the previous): rewritten */
+    s = an_site_begin(out, d);
+    f = an_site_open(s, "big.json", d);
+    CHECK(an_site_put(f, big, 100000) && an_site_put(f, big + 100000, big_len - 100000));
+    CHECK(an_site_close(f, d));
+    f = an_site_open(s, "more.json", d);
+    CHECK(an_site_put(f, "v", 1) && an_site_close(f, d));
+    CHECK(an_site_commit(s, d));
+    stat(p1, &b);
+    stat(p2, &c2);
+    CHECK(a.st_ino == b.st_ino && a.st_mtime == b.st_mtime);
+    CHECK(c1.st_ino != c2.st_ino);
+    CHECK_STR(slurp("out/more.json"), "v");
+    big[big_len - 1] = '!';
+    s = an_site_begin(out, d);
+    f = an_site_open(s, "big.json", d);
+    CHECK(an_site_put(f, big, big_len) && an_site_close(f, d));
+    f = an_site_open(s, "more.json", d);
+    CHECK(an_site_put(f, "v!", 2) && an_site_close(f, d));
+    CHECK(an_site_commit(s, d));
+    stat(p1, &c1);
+    CHECK(c1.st_ino != b.st_ino && c1.st_mtime != b.st_mtime);
+    CHECK_STR(slurp("out/more.json"), "v!");
+    free(big);
+    /* a stream dropped half-way leaves nothing, in the new folder or
+     * (after the commit) in the output; the previous file goes, as any
+     * file the build no longer makes */
+    s = an_site_begin(out, d);
+    f = an_site_open(s, "more.json", d);
+    CHECK(an_site_put(f, "half", 4));
+    an_site_cancel(f);
+    f = an_site_open(s, "sub/gone.json", d);
+    CHECK(f != NULL);
+    an_site_cancel(f);
+    /* ... and the file can then be written again */
+    f = an_site_open(s, "other.json", d);
+    CHECK(an_site_put(f, "ok", 2) && an_site_close(f, d));
+    CHECK(an_site_commit(s, d));
+    CHECK(!exists("out/more.json") && !exists("out/sub/gone.json"));
+    CHECK_STR(slurp("out/other.json"), "ok");
+    CHECK(strstr(slurp("out/.annalist-manifest"), "more.json") == NULL);
+    /* the same paths are refused as by an_site_write; a file written twice
+     * too */
+    s = an_site_begin(out, d);
+    CHECK(an_site_open(s, "../escape", d) == NULL);
+    CHECK(an_site_open(s, "/abs", d) == NULL);
+    CHECK(an_site_open(s, "a/./b", d) == NULL);
+    CHECK(an_site_open(s, "", d) == NULL);
+    CHECK(an_site_open(s, ".annalist-manifest", d) == NULL);
+    CHECK(an_site_open(s, "CNAME", d) == NULL); /* not written by annalist */
+    CHECK(an_site_write(s, "twice", "x", 1, d));
+    CHECK(an_site_open(s, "twice", d) == NULL);
+    an_site_abort(s);
+    CHECK(!exists("escape"));
+    CHECK_STR(slurp("out/CNAME"), "example.org\n");
+    CHECK_INT(an_diags_status(d, 0), AN_ERR_IO);
+    an_diags_free(d);
+    d = an_diags_new();
+  }
+
   /* the temporary folder of a killed build is removed by the next one */
   {
     char stale[400], f[500];
