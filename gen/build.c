@@ -23,6 +23,7 @@
 #include "slice.h"
 #include "timeline.h"
 #include "views.h"
+#include "yearsite.h"
 
 /* Serializes a document (UTF-8; model.c has indented it); caller frees. */
 static char *S_dump(xmlDocPtr doc, size_t *len) {
@@ -108,10 +109,6 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
   }
   if (ok) {
     const char *params[] = {"root", "", NULL};
-    ok = an_page_write(v, site, "timeline", model, params, "timeline.html", d);
-  }
-  if (ok) {
-    const char *params[] = {"root", "", NULL};
     ok = an_page_write(v, site, "changes", model, params, "changes.html", d);
   }
   /* the pages of the sources, actors and topics, each from its slice of
@@ -131,6 +128,8 @@ static int S_write_site(const an_build_opts *o, const an_corpus *c,
     free(rels);
     free(jobs);
   }
+  /* timeline.html and a page per year of the chronology */
+  if (ok) ok = an_yearsite_write(v, site, model, slicer, d);
   /* exports, actor and topic pages (with their ego diagrams) */
   if (ok) ok = an_actorsite_write(v, site, model, slicer, o->input, d);
   an_slicer_free(slicer);
