@@ -124,7 +124,7 @@
         <xsl:call-template name="timeline-count"/>
       </h3>
       <xsl:if test="month">
-        <ul class="months" aria-label="Months of {@value}">
+        <ul class="months">
           <xsl:for-each select="month">
             <li id="m-{@value}">
               <a href="{$page}#m-{@value}">
