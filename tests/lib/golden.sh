@@ -201,7 +201,8 @@ golden_tests() {
   # changes with its chart, which shows the events' text)
   local ev=$d/many-event yr
   cp -r "$d/many/annalist" "$ev"
-  sed -i '0,/](!/s/\.$/. One more sentence./' "$ev/sources/s00007.md"
+  awk '!done && /\]\(!/ { sub(/\.$/, ". One more sentence."); done = 1 } 1' \
+    "$d/many/annalist/sources/s00007.md" >"$ev/sources/s00007.md"
   cp -a "$d/j2" "$d/inc-year"
   (cd "$d/inc-year" && find . -type f -printf '%i %p\n' | sort -k2) >"$d/inc-year.before"
   SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc-year" "$ev" >/dev/null 2>&1
