@@ -185,6 +185,8 @@ golden_tests() {
   check "$m golden a rebuild after one source changed writes what a fresh build does" \
     diff -r -x changes.html -x briefing.xml -x briefing.json "$d/inc" "$d/fresh"
   check "$m golden the changed source's page is made again" grep -q 'Examplia 3' "$d/inc/sources/s00007.html"
+  check "$m golden changes.html links a new event to its year page" \
+    grep -q 'href="timeline/[0-9]\{4\}\.html#ev-[0-9a-f-]*"' "$d/inc/changes.html"
   # event ids are stable: a new event renumbers nothing, so the other
   # sources' pages keep their bytes
   check "$m golden one new event changes one source page" \
@@ -297,6 +299,12 @@ timeline_golden() {
   check "$m golden a year page links events to their source line" grep -q 'href="../sources/russia-warns-japan-patriot.html#ev-' "$y23"
   check "$m golden a year page leads back to the overview and the briefing" \
     bash -c "grep -q 'href=\"../timeline.html' '$y23' && grep -q 'href=\"../index.html\"' '$y23'"
+  local href bad=
+  for href in $(grep -o 'href="../timeline/[^"]*">in the chronology' "$out/sources/russia-warns-japan-patriot.html" | sed 's|href="../\([^"]*\)".*|\1|'); do
+    grep -q "<li class=\"event\" id=\"${href#*#}\"" "$out/${href%%#*}" || bad="$bad $href"
+  done
+  check "$m golden a source page links its events to their year pages${bad:+ (not:$bad)}" \
+    test -z "$bad" -a "$(grep -c 'in the chronology' "$out/sources/russia-warns-japan-patriot.html")" -gt 0
   check "$m golden year pages link the years before and after" \
     bash -c "grep -q '<a rel=\"prev\" href=\"../timeline/2021.html\">' '$y23' && grep -q '<a rel=\"next\" href=\"../timeline/2023.html\">' '$out/timeline/2021.html' && ! grep -q 'rel=\"next\"' '$y23'"
 }
