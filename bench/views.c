@@ -16,6 +16,7 @@
 
 #include <libxml/parser.h>
 
+#include "alloc.h"
 #include "calendar.h"
 #include "changes.h"
 #include "corpus.h"
@@ -24,7 +25,9 @@
 #include "export.h"
 #include "model.h"
 #include "publish.h"
+#include "slice.h"
 #include "timeline.h"
+#include "xml.h"
 
 /* Processor seconds since t0 (t0 = 0: since the start). */
 static double S_cpu(double t0) {
@@ -69,6 +72,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "views: cannot load %s\n", argv[1]);
     return 1;
   }
+  an_corpus_count_mentions(c); /* as the build does: the model needs them */
   S_line("corpus", t0, 0);
   t0 = S_cpu(0);
   xmlDocPtr model = an_model_build(c, NULL);
@@ -143,6 +147,40 @@ int main(int argc, char **argv) {
       status = 1;
     }
   }
+  /* the timeline as the build makes it (gen/yearsite.c): the overview and
+   * the year pages, each from its slice (here one after the other; the
+   * build shares the year pages out to its page workers) */
+  an_slicer *sl = an_slicer_new(model);
+  t0 = S_cpu(0);
+  xmlDocPtr tl = an_slice(sl, AN_SLICE_TIMELINE, "timeline");
+  const char *root_params[] = {"root", "", NULL};
+  if (tl && an_views_render(v, "timeline", tl, root_params, &out, &len, d)) {
+    S_line("timeline/slice", t0, len);
+    free(out);
+  }
+  xmlFreeDoc(tl);
+  xmlNodePtr chron = an_xml_first(xmlDocGetRootElement(model), "chronology");
+  size_t total = 0, biggest = 0;
+  double t_all = S_cpu(0), t_max = 0;
+  for (xmlNodePtr y = chron ? chron->children : NULL; y; y = y->next) {
+    char *id = an_xml_is(y, "year") ? an_xml_prop(y, "value")
+               : an_xml_is(y, "undated") ? an_xstrdup("undated") : NULL;
+    if (!id) continue;
+    double t1 = S_cpu(0);
+    xmlDocPtr ys = an_slice(sl, AN_SLICE_YEAR, id);
+    const char *params[] = {"root", "../", "year-id", id, NULL};
+    if (ys && an_views_render(v, "year", ys, params, &out, &len, d)) {
+      total += len;
+      if (len > biggest) biggest = len;
+      free(out);
+    }
+    xmlFreeDoc(ys);
+    free(id);
+    if (S_cpu(t1) > t_max) t_max = S_cpu(t1);
+  }
+  S_line("year pages", t_all, total);
+  printf("%-16s %8.3f s %12zu bytes\n", "biggest year", t_max, biggest);
+  an_slicer_free(sl);
   an_views_close(v);
   xmlFreeDoc(model);
   an_corpus_free(c);

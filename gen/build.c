@@ -29,6 +29,7 @@
 #include "timeline.h"
 #include "views.h"
 #include "xml.h"
+#include "yearsite.h"
 
 /* Adds <diagrams><diagram name="NAME">SVG</diagram></diagrams> to the
  * model for the views (one <diagrams>, made by the first call), the actor
@@ -101,10 +102,6 @@ static int S_write_site(const an_build_opts *o, xmlDocPtr model, an_views *v,
   }
   if (ok) {
     const char *params[] = {"root", "", NULL};
-    ok = an_page_write(v, site, "timeline", model, params, "timeline.html", d);
-  }
-  if (ok) {
-    const char *params[] = {"root", "", NULL};
     ok = an_page_write(v, site, "changes", model, params, "changes.html", d);
   }
   /* the pages of the sources, actors and topics, each from its slice of
@@ -135,6 +132,8 @@ static int S_write_site(const an_build_opts *o, xmlDocPtr model, an_views *v,
     free(ids);
     free(jobs);
   }
+  /* timeline.html and a page per year of the chronology */
+  if (ok) ok = an_yearsite_write(v, site, model, slicer, d);
   /* exports, actor and topic pages (with their ego diagrams) */
   if (ok) ok = an_actorsite_write(v, site, model, slicer, o->input, d);
   an_slicer_free(slicer);

@@ -66,9 +66,27 @@ struct an_slicer {
   xmlNodePtr root;
   xmlDocPtr briefs; /* owns the short copies of actors and sources */
   S_table actors, sources, topics, jsonld;  /* one element per id */
+  S_table actions;                          /* by id */
+  S_table years;                            /* chronology/year by @value,
+                                               chronology/undated: "undated" */
   S_table by_source, by_actor, by_topic;    /* events */
+  S_table by_year;                          /* events: "YYYY" or "undated" */
   S_table edges, members;                   /* edges by end, actors by group */
+  xmlNodePtr chart;                         /* the timeline diagram, or NULL */
 };
+
+/* The year (as its chronology element is keyed) an event is listed under:
+ * the first four characters of @month, as gen/model.c groups them. */
+static void S_add_year(S_table *t, xmlNodePtr e, size_t pos) {
+  char *month = an_xml_prop(e, "month");
+  char year[5] = "";
+  if (month && strlen(month) >= 4) {
+    memcpy(year, month, 4);
+    year[4] = '\0';
+  }
+  S_add(t, year[0] ? year : "undated", pos, e);
+  free(month);
+}
 
 /* Indexes the elements of /briefing/LIST/ITEM by @id into t. */
 static void S_index_list(S_table *t, xmlNodePtr root, const char *list,
@@ -109,6 +127,19 @@ an_slicer *an_slicer_new(xmlDocPtr model) {
   xmlDocSetRootElement(s->briefs, xmlNewDocNode(s->briefs, NULL, (const xmlChar *)"briefs", NULL));
   S_briefs(&s->actors, s->briefs, S_short_actor);
   S_briefs(&s->sources, s->briefs, S_not_body);
+  S_index_list(&s->actions, root, "actions", "action", "id");
+  xmlNodePtr chron = an_xml_first(root, "chronology");
+  size_t at = 0;
+  for (xmlNodePtr c = chron ? chron->children : NULL; c; c = c->next) {
+    if (an_xml_is(c, "year")) S_add_attr(&s->years, c, "value", at++, c);
+    else if (an_xml_is(c, "undated")) S_add(&s->years, "undated", at++, c);
+  }
+  xmlNodePtr diagrams = an_xml_first(root, "diagrams");
+  for (xmlNodePtr c = diagrams ? diagrams->children : NULL; c && !s->chart; c = c->next) {
+    char *name = an_xml_is(c, "diagram") ? an_xml_prop(c, "name") : NULL;
+    if (name && strcmp(name, "timeline") == 0) s->chart = c;
+    free(name);
+  }
   xmlNodePtr l = an_xml_first(root, "actors");
   size_t pos = 0;
   for (xmlNodePtr a = l ? l->children : NULL; a; a = a->next) {
@@ -121,6 +152,7 @@ an_slicer *an_slicer_new(xmlDocPtr model) {
   pos = 0;
   for (xmlNodePtr e = l ? l->children : NULL; e; e = e->next) {
     if (!an_xml_is(e, "event")) continue;
+    S_add_year(&s->by_year, e, pos);
     for (xmlNodePtr c = e->children; c; c = c->next) {
       if (an_xml_is(c, "citation")) S_add_attr(&s->by_source, c, "source", pos, e);
       else if (an_xml_is(c, "participant")) S_add_attr(&s->by_actor, c, "ref", pos, e);
@@ -137,8 +169,8 @@ an_slicer *an_slicer_new(xmlDocPtr model) {
     pos++;
   }
   S_table *all[] = {&s->actors, &s->sources, &s->topics, &s->jsonld,
-                    &s->by_source, &s->by_actor, &s->by_topic, &s->edges,
-                    &s->members};
+                    &s->actions, &s->years, &s->by_source, &s->by_actor,
+                    &s->by_topic, &s->by_year, &s->edges, &s->members};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) S_sort(all[i]);
   return s;
 }
@@ -146,8 +178,8 @@ an_slicer *an_slicer_new(xmlDocPtr model) {
 void an_slicer_free(an_slicer *s) {
   if (!s) return;
   S_table *all[] = {&s->actors, &s->sources, &s->topics, &s->jsonld,
-                    &s->by_source, &s->by_actor, &s->by_topic, &s->edges,
-                    &s->members};
+                    &s->actions, &s->years, &s->by_source, &s->by_actor,
+                    &s->by_topic, &s->by_year, &s->edges, &s->members};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) S_table_free(all[i]);
   xmlFreeDoc(s->briefs);
   free(s);
@@ -184,7 +216,7 @@ static void S_picks_order(S_picks *p) {
 
 typedef struct {
   const an_slicer *s;
-  S_picks actors, sources, topics;
+  S_picks actors, sources, topics, actions;
 } S_named;
 
 static void S_name(const S_table *t, S_picks *p, xmlNodePtr n, const char *attr) {
@@ -205,6 +237,8 @@ static void S_scan(S_named *nm, xmlNodePtr n) {
   } else if (an_xml_is(n, "edge")) {
     S_name(&nm->s->actors, &nm->actors, n, "subject");
     S_name(&nm->s->actors, &nm->actors, n, "object");
+  } else if (an_xml_is(n, "action")) {
+    S_name(&nm->s->actions, &nm->actions, n, "ref"); /* an event's or edge's */
   }
   if (n->type == XML_ELEMENT_NODE && xmlHasProp(n, (const xmlChar *)"source"))
     S_name(&nm->s->sources, &nm->sources, n, "source");
@@ -263,30 +297,65 @@ static void S_put_all(S_named *nm, const S_table *t, const char *id,
   }
 }
 
+/* The element sibling before (dir < 0) or after n, or NULL. */
+static xmlNodePtr S_sibling(xmlNodePtr n, int dir) {
+  do n = dir < 0 ? n->prev : n->next;
+  while (n && n->type != XML_ELEMENT_NODE);
+  return n;
+}
+
+/* A copy of a chronology element with its @value only (a year page links
+ * its neighbours by their value). */
+static void S_put_stub(xmlNodePtr n, xmlDocPtr doc, xmlNodePtr parent) {
+  if (!n) return;
+  xmlNodePtr stub = xmlNewDocNode(doc, NULL, n->name, NULL);
+  char *value = an_xml_prop(n, "value");
+  if (value) xmlSetProp(stub, (const xmlChar *)"value", (const xmlChar *)value);
+  free(value);
+  xmlAddChild(parent, stub);
+}
+
+/* The page's own element, its table of events and its JSON-LD prefix. */
+typedef struct {
+  const S_table *own, *events;
+  const char *jsonld;
+} S_kind;
+
+static S_kind S_kind_of(const an_slicer *s, an_slice_kind kind) {
+  switch (kind) {
+  case AN_SLICE_SOURCE: return (S_kind){&s->sources, &s->by_source, "source:"};
+  case AN_SLICE_ACTOR: return (S_kind){&s->actors, &s->by_actor, "actor:"};
+  case AN_SLICE_TOPIC: return (S_kind){&s->topics, &s->by_topic, "topic:"};
+  case AN_SLICE_YEAR: return (S_kind){&s->years, &s->by_year, NULL};
+  case AN_SLICE_TIMELINE: break;
+  }
+  return (S_kind){NULL, NULL, NULL};
+}
+
 xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id) {
   if (!s || !id) return NULL;
-  const S_table *own_table = kind == AN_SLICE_SOURCE  ? &s->sources
-                             : kind == AN_SLICE_ACTOR ? &s->actors
-                                                      : &s->topics;
-  const S_entry *own = S_find(own_table, id);
-  if (!own) return NULL;
+  S_kind k = S_kind_of(s, kind);
+  const S_entry *own = k.own ? S_find(k.own, id) : NULL;
+  if (k.own && !own) return NULL;
   xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
   xmlNodePtr r = xmlDocCopyNode(s->root, doc, 2);
   xmlDocSetRootElement(doc, r);
-  S_named nm = {s, {0}, {0}, {0}};
+  S_named nm = {s, {0}, {0}, {0}, {0}};
   S_picks *own_picks = kind == AN_SLICE_SOURCE  ? &nm.sources
                        : kind == AN_SLICE_ACTOR ? &nm.actors
-                                                : &nm.topics;
-  S_pick(own_picks, own);
-  S_scan(&nm, own->node);
+                       : kind == AN_SLICE_TOPIC ? &nm.topics
+                                                : NULL;
+  if (own_picks) {
+    S_pick(own_picks, own);
+    S_scan(&nm, own->node);
+  }
 
   /* the page's events, edges and members, then what they name */
-  xmlNodePtr events = xmlNewDocNode(doc, NULL, (const xmlChar *)"events", NULL);
-  xmlNodePtr edges = NULL;
-  const S_table *ev = kind == AN_SLICE_SOURCE  ? &s->by_source
-                      : kind == AN_SLICE_ACTOR ? &s->by_actor
-                                               : &s->by_topic;
-  S_put_all(&nm, ev, id, doc, events);
+  xmlNodePtr events = NULL, edges = NULL;
+  if (k.events) {
+    events = xmlNewDocNode(doc, NULL, (const xmlChar *)"events", NULL);
+    S_put_all(&nm, k.events, id, doc, events);
+  }
   if (kind == AN_SLICE_ACTOR) {
     edges = xmlNewDocNode(doc, NULL, (const xmlChar *)"edges", NULL);
     S_put_all(&nm, &s->edges, id, doc, edges);
@@ -294,8 +363,11 @@ xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id) {
          m && m < s->members.v + s->members.n && strcmp(m->id, id) == 0; m++)
       S_pick(&nm.actors, m); /* m->node is the member, m->pos its place */
   }
+  if (kind == AN_SLICE_YEAR) /* the actions of the events, and their actors */
+    for (size_t i = 0; i < nm.actions.n; i++) S_scan(&nm, nm.actions.v[i]->node);
 
-  /* the model's order: head, sources, actors, topics, events, edges, jsonld */
+  /* the model's order: head, sources, actors, topics, events, chronology,
+   * actions, edges, diagrams, jsonld */
   for (xmlNodePtr part = s->root->children; part; part = part->next) {
     if (an_xml_is(part, "head")) {
       S_copy_some(part, doc, r, S_not_summary);
@@ -305,20 +377,33 @@ xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id) {
       S_put_list(doc, r, part, &nm.actors, kind == AN_SLICE_ACTOR ? own : NULL);
     } else if (an_xml_is(part, "topics")) {
       S_put_list(doc, r, part, &nm.topics, NULL);
-    } else if (an_xml_is(part, "events")) {
+    } else if (an_xml_is(part, "events") && events) {
       xmlAddChild(r, events);
       events = NULL;
+    } else if (an_xml_is(part, "chronology") && kind == AN_SLICE_TIMELINE) {
+      S_copy(part, doc, r);
+    } else if (an_xml_is(part, "chronology") && kind == AN_SLICE_YEAR) {
+      xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
+      if (!list) continue;
+      xmlAddChild(r, list);
+      S_put_stub(S_sibling(own->node, -1), doc, list);
+      S_copy(own->node, doc, list);
+      S_put_stub(S_sibling(own->node, 1), doc, list);
+    } else if (an_xml_is(part, "actions") && kind == AN_SLICE_YEAR) {
+      S_put_list(doc, r, part, &nm.actions, NULL);
     } else if (an_xml_is(part, "edges") && edges) {
       xmlAddChild(r, edges);
       edges = NULL;
-    } else if (an_xml_is(part, "jsonld")) {
-      const char *prefix = kind == AN_SLICE_SOURCE  ? "source:"
-                           : kind == AN_SLICE_ACTOR ? "actor:"
-                                                    : "topic:";
-      size_t n = strlen(prefix) + strlen(id) + 1;
+    } else if (an_xml_is(part, "diagrams") && kind == AN_SLICE_TIMELINE && s->chart) {
+      xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
+      if (!list) continue;
+      xmlAddChild(r, list);
+      S_copy(s->chart, doc, list);
+    } else if (an_xml_is(part, "jsonld") && k.jsonld) {
+      size_t n = strlen(k.jsonld) + strlen(id) + 1;
       char *key = an_xmalloc(n);
-      memcpy(key, prefix, strlen(prefix));
-      memcpy(key + strlen(prefix), id, strlen(id) + 1);
+      memcpy(key, k.jsonld, strlen(k.jsonld));
+      memcpy(key + strlen(k.jsonld), id, strlen(id) + 1);
       const S_entry *item = S_find(&s->jsonld, key);
       free(key);
       xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
@@ -333,5 +418,6 @@ xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id) {
   free(nm.actors.v);
   free(nm.sources.v);
   free(nm.topics.v);
+  free(nm.actions.v);
   return doc;
 }

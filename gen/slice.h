@@ -15,6 +15,18 @@
  *   these name, short (an actor: name, role, affiliations; a source:
  *   without its body), in model order.
  *
+ * A year page of the chronology (AN_SLICE_YEAR, id "2023", or "undated"
+ * for the events with no month) is rendered from the root's attributes,
+ * the head (without the summary), that year's events (event/@month
+ * starting with the year; for "undated", those without @month, listed
+ * under <undated>), the actions they hold, what they name (short, as
+ * above), and a <chronology> with the year's element whole between the
+ * elements before and after it reduced to their @value (the page links
+ * them; their counts are left out, so a change in one year does not
+ * change its neighbours' slices).  The overview (AN_SLICE_TIMELINE, id
+ * unused) is the head, the whole <chronology> and the timeline chart
+ * (diagrams/diagram[@name='timeline']), without a single event.
+ *
  * The views see the same elements in the same order as in the model, so a
  * page is byte-identical whether rendered from the model or its slice
  * (tests/unit/test_slice.c).  An index of the model is built once; then a
@@ -27,14 +39,21 @@
 
 typedef struct an_slicer an_slicer;
 
-typedef enum { AN_SLICE_SOURCE, AN_SLICE_ACTOR, AN_SLICE_TOPIC } an_slice_kind;
+typedef enum {
+  AN_SLICE_SOURCE,
+  AN_SLICE_ACTOR,
+  AN_SLICE_TOPIC,
+  AN_SLICE_YEAR,
+  AN_SLICE_TIMELINE
+} an_slice_kind;
 
 /* Indexes model (which must not change while the slicer is in use). */
 an_slicer *an_slicer_new(xmlDocPtr model);
 void an_slicer_free(an_slicer *s);
 
 /* A new document (the caller frees it with xmlFreeDoc): the slice of the
- * page of `id`; NULL when the model has no such source, actor or topic. */
+ * page of `id`; NULL when the model has no such source, actor, topic or
+ * year (id may not be NULL, not even for AN_SLICE_TIMELINE). */
 xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id);
 
 #endif

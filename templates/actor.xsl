@@ -372,7 +372,7 @@
         <xsl:text>, line </xsl:text>
         <xsl:value-of select="@line"/>
         <xsl:text> · </xsl:text>
-        <a href="{$root}index.html#chronology-{@id}">in the chronology</a>
+        <a><xsl:attribute name="href"><xsl:apply-templates select="." mode="timeline-href"/></xsl:attribute>in the chronology</a>
       </p>
     </li>
   </xsl:template>

@@ -80,7 +80,10 @@
               </xsl:if>
               <xsl:choose>
                 <xsl:when test="self::event and @change != 'removed' and key('event-by-uid', @uid)">
-                  <a href="{$root}index.html#chronology-{key('event-by-uid', @uid)/@id}">
+                  <a>
+                    <xsl:attribute name="href">
+                      <xsl:apply-templates select="key('event-by-uid', @uid)[1]" mode="timeline-href"/>
+                    </xsl:attribute>
                     <xsl:value-of select="label"/>
                   </a>
                 </xsl:when>

@@ -257,6 +257,20 @@
     </abbr>
   </xsl:template>
 
+  <!-- The address of an event on its page of the timeline (year.xsl):
+       timeline/YEAR.html#ID, YEAR the first four characters of the month
+       it is listed under, or timeline/undated.html#ID. -->
+  <xsl:template match="event" mode="timeline-href">
+    <xsl:value-of select="$root"/>
+    <xsl:text>timeline/</xsl:text>
+    <xsl:choose>
+      <xsl:when test="string(@month) != ''"><xsl:value-of select="substring(@month, 1, 4)"/></xsl:when>
+      <xsl:otherwise>undated</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>.html#</xsl:text>
+    <xsl:value-of select="@id"/>
+  </xsl:template>
+
   <!-- An actor's name, from its id. -->
   <xsl:template name="actor-name">
     <xsl:param name="id"/>

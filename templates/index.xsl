@@ -62,9 +62,9 @@
         <xsl:choose>
           <xsl:when test="events/event">
             <!-- the latest events (and any the conflicts section links to);
-                 the full chronology is timeline.html.  The page's JSON-LD
-                 lists the same events: keep 10 and AN_EXPORT_INDEX_LATEST
-                 (gen/export.h) the same -->
+                 the full chronology is timeline.html and its year pages.
+                 The page's JSON-LD lists the same events: keep 10 and
+                 AN_EXPORT_INDEX_LATEST (gen/export.h) the same -->
             <xsl:variable name="n" select="count(events/event)"/>
             <p class="note chronology-more">
               <xsl:choose>
@@ -86,7 +86,7 @@
                 </xsl:otherwise>
               </xsl:choose>
               <a href="{$root}timeline.html">Full timeline</a>
-              <xsl:text>: the chart, and every event by year and month.</xsl:text>
+              <xsl:text>: the chart, and every event by year and month, one page per year.</xsl:text>
             </p>
             <ol class="chronology">
               <xsl:apply-templates mode="chronology"

@@ -6,7 +6,8 @@
 
   Parameters (passed literally): base-url, ending with "/".
   The pages are those the build writes: index, timeline, changes, one per
-  source, actor and topic (gen/build.c, gen/actorsite.c).
+  year of the chronology (and one for its undated events), one per source,
+  actor and topic (gen/build.c, gen/yearsite.c, gen/actorsite.c).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,6 +23,12 @@
       <xsl:call-template name="url"><xsl:with-param name="path" select="'index.html'"/></xsl:call-template>
       <xsl:call-template name="url"><xsl:with-param name="path" select="'timeline.html'"/></xsl:call-template>
       <xsl:call-template name="url"><xsl:with-param name="path" select="'changes.html'"/></xsl:call-template>
+      <xsl:for-each select="/briefing/chronology/year">
+        <xsl:call-template name="url"><xsl:with-param name="path" select="concat('timeline/', @value, '.html')"/></xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="/briefing/chronology/undated">
+        <xsl:call-template name="url"><xsl:with-param name="path" select="'timeline/undated.html'"/></xsl:call-template>
+      </xsl:if>
       <xsl:for-each select="/briefing/sources/source">
         <xsl:call-template name="url"><xsl:with-param name="path" select="concat('sources/', @id, '.html')"/></xsl:call-template>
       </xsl:for-each>

@@ -159,7 +159,7 @@
                   <strong class="conflict">sources disagree on the date</strong>
                 </xsl:if>
                 <xsl:text> · </xsl:text>
-                <a href="{$root}index.html#chronology-{@id}">in the chronology</a>
+                <a><xsl:attribute name="href"><xsl:apply-templates select="." mode="timeline-href"/></xsl:attribute>in the chronology</a>
               </li>
             </xsl:for-each>
           </ol>

@@ -1,10 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  timeline.xsl - the timeline page, out/timeline.html.
+  timeline.xsl - the timeline overview, out/timeline.html, and the
+  templates of the year pages (year.xsl imports this file).
 
   The chart (gen/timeline.c, attached by the build as
   /briefing/diagrams/diagram[@name='timeline']/svg:svg) inline, then the
-  full chronology grouped by year and month: the chart's text equivalent.
+  chronology as a list of years (and "Undated"), each with its months and
+  their counts, linking to the page of the year, timeline/YEAR.html
+  (year.xsl), where the events are: one page for them all would be tens of
+  megabytes in a large briefing.
+
+  The overview reads only the head, /briefing/chronology and the chart: it
+  is rendered from a slice that holds only these (gen/slice.h,
+  AN_SLICE_TIMELINE).
 
   Parameters (passed literally): root = "" (the page is at the site root).
   Order of everything is the model's order (chronological).
@@ -44,6 +52,8 @@
   <xsl:template match="briefing" mode="page">
     <xsl:variable name="years" select="chronology/year | chronology/undated"/>
     <xsl:variable name="chart" select="diagrams/diagram[@name = 'timeline'][*]"/>
+    <!-- the events, counted without them: the overview's slice has none -->
+    <xsl:variable name="n" select="sum($years/@events)"/>
     <header class="masthead">
       <p class="kicker">
         <xsl:text>Timeline</xsl:text>
@@ -54,9 +64,9 @@
       </p>
       <h1><xsl:value-of select="head/title"/></h1>
       <p class="subtitle">
-        <xsl:value-of select="count(events/event)"/>
+        <xsl:value-of select="$n"/>
         <xsl:text> event</xsl:text>
-        <xsl:if test="count(events/event) != 1">s</xsl:if>
+        <xsl:if test="$n != 1">s</xsl:if>
         <xsl:text> in time order</xsl:text>
       </p>
     </header>
@@ -78,17 +88,18 @@
       <section id="chronology" aria-labelledby="chronology-h">
         <h2 id="chronology-h">Chronology</h2>
         <xsl:choose>
-          <xsl:when test="events/event">
+          <xsl:when test="$n &gt; 0">
             <p class="note" id="chronology-intro">
-              <xsl:text>All </xsl:text>
-              <xsl:value-of select="count(events/event)"/>
+              <xsl:value-of select="$n"/>
               <xsl:text> event</xsl:text>
-              <xsl:if test="count(events/event) != 1">s</xsl:if>
-              <xsl:text> by time, grouped by year and month</xsl:text>
+              <xsl:if test="$n != 1">s</xsl:if>
+              <xsl:text> by time, one page per year, grouped by month</xsl:text>
               <xsl:if test="$chart">: the text equivalent of the chart</xsl:if>
               <xsl:text>. An event with no time of its own is listed under the date of the report that tells of it.</xsl:text>
             </p>
-            <xsl:apply-templates select="$years" mode="timeline-year"/>
+            <ol class="years">
+              <xsl:apply-templates select="$years" mode="timeline-overview"/>
+            </ol>
           </xsl:when>
           <xsl:otherwise>
             <p class="empty" id="chronology-intro">No events are annotated in the sources.</p>
@@ -97,6 +108,52 @@
       </section>
     </main>
   </xsl:template>
+
+  <!-- A year in the overview (id y-YYYY, as its section had when the
+       overview listed every event): a link to its page, its months
+       (ids m-YYYY-MM) each linking to its place on that page. -->
+  <xsl:template match="year | undated" mode="timeline-overview">
+    <xsl:variable name="sid"><xsl:apply-templates select="." mode="timeline-year-id"/></xsl:variable>
+    <xsl:variable name="page">
+      <xsl:value-of select="$root"/>
+      <xsl:apply-templates select="." mode="timeline-year-page"/>
+    </xsl:variable>
+    <li class="timeline-year" id="{$sid}">
+      <h3 id="{$sid}-h">
+        <a href="{$page}"><xsl:apply-templates select="." mode="timeline-year-name"/></a>
+        <xsl:call-template name="timeline-count"/>
+      </h3>
+      <xsl:if test="month">
+        <ul class="months">
+          <xsl:for-each select="month">
+            <li id="m-{@value}">
+              <a href="{$page}#m-{@value}">
+                <xsl:call-template name="month-name">
+                  <xsl:with-param name="m" select="substring(@value, 6, 2)"/>
+                </xsl:call-template>
+              </a>
+              <xsl:call-template name="timeline-count"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- " · N events" of a year or month -->
+  <xsl:template name="timeline-count">
+    <span class="count">
+      <xsl:text> · </xsl:text>
+      <xsl:value-of select="@events"/>
+      <xsl:text> event</xsl:text>
+      <xsl:if test="@events != 1">s</xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- The path of a year's page from the site root. -->
+  <xsl:template match="year" mode="timeline-year-page">timeline/<xsl:value-of select="@value"/>.html</xsl:template>
+
+  <xsl:template match="undated" mode="timeline-year-page">timeline/undated.html</xsl:template>
 
   <!-- The chart, inline SVG. -->
   <xsl:template match="diagram" mode="timeline-figure">
@@ -110,7 +167,7 @@
           <span class="fig-label">Figure 1.</span>
           <xsl:text> One lane per actor, the busiest first. Each event is a mark on the lane of each actor taking part: a dot for a day, a bar for a span, fuzzy when the time is uncertain or approximate, a hollow marker for an event known only to have happened by the date it was reported. Each action is a line from subject to object; a zig-zag marks a long stretch with no event, left out. Point at a mark for its date and text; </xsl:text>
           <a href="#chronology">the chronology</a>
-          <xsl:text> below lists the same events as text.</xsl:text>
+          <xsl:text> below lists the same events as text, one page per year.</xsl:text>
         </figcaption>
       </figure>
     </section>
@@ -158,12 +215,7 @@
       </xsl:call-template>
       <xsl:text> </xsl:text>
       <xsl:value-of select="substring($m, 1, 4)"/>
-      <span class="count">
-        <xsl:text> · </xsl:text>
-        <xsl:value-of select="@events"/>
-        <xsl:text> event</xsl:text>
-        <xsl:if test="@events != 1">s</xsl:if>
-      </span>
+      <xsl:call-template name="timeline-count"/>
     </h4>
     <ol class="chronology">
       <xsl:apply-templates select="key('tl-month', $m)" mode="timeline"/>

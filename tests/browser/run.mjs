@@ -141,6 +141,20 @@ for (const rel of pages) seen.set(rel, await visit(page, pathToFileURL(path.join
         bad.length === 0 && internal > 0, bad);
 }
 
+// 2b. the timeline: the overview links every year page, each links back
+{
+  const years = pages.filter((p) => p.startsWith('timeline/'));
+  const over = seen.get('timeline.html');
+  const bad = over ? [] : ['no timeline.html'];
+  for (const y of years) {
+    if (over && !over.links.some((l) => l.href === y)) bad.push(`timeline.html does not link ${y}`);
+    if (!seen.get(y).links.some((l) => l.href.split('#')[0] === '../timeline.html')) bad.push(`${y} does not link back to timeline.html`);
+    if (!seen.get(y).ids.some((id) => id.startsWith('ev-'))) bad.push(`${y} lists no event`);
+  }
+  check(`browser: timeline.html links its ${years.length} year pages, each listing events and linking back`,
+        bad.length === 0 && years.length > 0, bad);
+}
+
 // 3. every SVG renders with a size
 {
   const bad = [];
@@ -156,7 +170,7 @@ for (const rel of pages) seen.set(rel, await visit(page, pathToFileURL(path.join
 
 // 4. screenshots, desktop and phone
 {
-  const shots = ['index.html', 'timeline.html', 'changes.html',
+  const shots = ['index.html', 'timeline.html', pages.find((p) => p.startsWith('timeline/')), 'changes.html',
     pages.find((p) => p.startsWith('sources/')), 'actors/japan.html',
     pages.find((p) => p.startsWith('topics/'))].filter((p) => p && seen.has(p));
   const bad = [];

@@ -55,10 +55,10 @@ page_tests() {
   fi
   if command -v tidy >/dev/null; then
     local f
-    for f in "$d/out/index.html" "$d/out"/sources/*.html; do
+    for f in "$d/out/index.html" "$d/out/timeline.html" "$d/out"/timeline/*.html "$d/out"/sources/*.html; do
       tidy -q -e --show-warnings no "$f" >"$TMP/tidy.out" 2>&1
-      if [ $? -ge 2 ]; then fail "html: $(basename "$f") has errors"; sed 's/^/     /' "$TMP/tidy.out" | head
-      else ok "html: $(basename "$f") has no HTML errors (tidy)"; fi
+      if [ $? -ge 2 ]; then fail "html: ${f#"$d/out/"} has errors"; sed 's/^/     /' "$TMP/tidy.out" | head
+      else ok "html: ${f#"$d/out/"} has no HTML errors (tidy)"; fi
     done
   else
     skip "html: tidy is not installed"

@@ -206,6 +206,8 @@ golden_tests() {
   check "$m golden a rebuild after one source changed writes what a fresh build does" \
     diff -r -x changes.html -x briefing.xml -x briefing.json "$d/inc" "$d/fresh"
   check "$m golden the changed source's page is made again" grep -q 'Examplia 3' "$d/inc/sources/s00007.html"
+  check "$m golden changes.html links a new event to its year page" \
+    grep -q 'href="timeline/[0-9]\{4\}\.html#ev-[0-9a-f-]*"' "$d/inc/changes.html"
   # event ids are stable: a new event renumbers nothing, so the other
   # sources' pages keep their bytes
   check "$m golden one new event changes one source page" \
@@ -249,6 +251,29 @@ golden_tests() {
   "$BIN" build -o "$d/rep/out" "$d/rep" >/dev/null 2>&1
   check "$m golden a repeated block gets ids -2 and -3" \
     test "$(xmllint --xpath 'count(//events/event[@source="r"][substring(@id, string-length(@id) - 1) = "-2" or substring(@id, string-length(@id) - 1) = "-3"])' "$d/rep/out/briefing.xml")" = 2
+  # one sentence more in one source's event: the page of that event's
+  # year is made again and the others are kept, unmade (the overview
+  # changes with its chart, which shows the events' text)
+  local ev=$d/many-event yr
+  cp -r "$d/many/annalist" "$ev"
+  awk '!done && /\]\(!/ { sub(/\.$/, ". One more sentence."); done = 1 } 1' \
+    "$d/many/annalist/sources/s00007.md" >"$ev/sources/s00007.md"
+  cp -a "$d/j2" "$d/inc-year"
+  (cd "$d/inc-year" && find . -type f -printf '%i %p\n' | sort -k2) >"$d/inc-year.before"
+  SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc-year" "$ev" >/dev/null 2>&1
+  SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/fresh-year" "$ev" >/dev/null 2>&1
+  (cd "$d/inc-year" && find . -type f -printf '%i %p\n' | sort -k2) >"$d/inc-year.after"
+  yr=$(xmllint --xpath 'substring(//events/event[contains(text, "One more sentence")]/@month, 1, 4)' "$d/fresh-year/briefing.xml" 2>/dev/null)
+  check "$m golden the changed event is in a year ($yr)" test -n "$yr"
+  check "$m golden a rebuild after one event changed writes what a fresh build does" \
+    diff -r -x changes.html -x briefing.xml -x briefing.json "$d/inc-year" "$d/fresh-year"
+  check "$m golden the changed event's year page is made again" grep -q 'One more sentence' "$d/inc-year/timeline/$yr.html"
+  check "$m golden one changed event rewrites one year page, and no other" \
+    test "$(diff "$d/inc-year.before" "$d/inc-year.after" | grep '^> ' | grep -c ' \./timeline/')" = 1
+  check "$m golden ... and one year page's key: the others are kept unrendered" \
+    test "$(diff <(grep '^timeline/' "$d/j2/.annalist-manifest") <(grep '^timeline/' "$d/inc-year/.annalist-manifest") | grep -c '^> timeline/[0-9a-z]*\.html	[0-9a-f]\{32\}$')" = 1
+  check "$m golden ... and one source page" \
+    test "$(diff "$d/inc-year.before" "$d/inc-year.after" | grep '^> ' | grep -c ' \./sources/')" = 1
   # a page deleted by hand is made again, not lost
   rm "$d/inc/sources/s00003.html"
   SOURCE_DATE_EPOCH=1703980800 "$BIN" build -o "$d/inc" "$mi" >/dev/null 2>&1
@@ -297,9 +322,42 @@ timeline_golden() {
   check "$m golden timeline.html exists" test -s "$thtml"
   check "$m golden index.html links to timeline.html" grep -q 'href="timeline.html"' "$out/index.html"
   check "$m golden timeline.html has the chart inline" grep -q '<svg[^>]* class="timeline"' "$thtml"
-  check "$m golden timeline.html lists every event" \
-    test "$(grep -o '<li class="event" id="ev-[0-9a-f-]*"' "$thtml" | wc -l)" = "$(xmllint --xpath 'count(//event)' "$x")"
-  check "$m golden timeline.html groups by month" grep -q 'December 2023' "$thtml"
-  check "$m golden timeline.html reads reported-by as 'by DATE'" grep -q 'by <time datetime="2023-12-28">Thu 28 Dec 2023</time>' "$thtml"
-  check "$m golden timeline.html links events to their source line" grep -q 'sources/russia-warns-japan-patriot.html#ev-' "$thtml"
+  check "$m golden timeline.html lists no event itself" bash -c "! grep -q '<li class=\"event\"' '$thtml'"
+  check "$m golden timeline.html counts the events" grep -q "$(xmllint --xpath 'count(//event)' "$x") events by time, one page per year" "$thtml"
+  # a page per year of the chronology (and the undated), each linked from
+  # the overview, with that year's events and only those
+  local y yp want got years= nolink= wrong= total=0
+  for y in $(xmllint --xpath '//chronology/year/@value' "$x" 2>/dev/null | sed 's/ value="\([^"]*\)"/\1 /g') \
+           $(xmllint --xpath 'boolean(//chronology/undated)' "$x" | sed -n 's/^true$/undated/p'); do
+    years="$years $y"
+    yp=$out/timeline/$y.html
+    grep -q "href=\"timeline/$y.html\"" "$thtml" && test -s "$yp" || nolink="$nolink $y"
+    if [ "$y" = undated ]; then want=$(xmllint --xpath '//events/event[not(@month)]/@id' "$x" 2>/dev/null)
+    else want=$(xmllint --xpath "//events/event[starts-with(@month, '$y-')]/@id" "$x" 2>/dev/null); fi
+    want=$(printf '%s\n' $want | sed 's/^id="\(.*\)"$/\1/' | sort)
+    got=$(grep -o '<li class="event" id="[^"]*"' "$yp" 2>/dev/null | sed 's/.*id="\(.*\)"$/\1/' | sort)
+    [ -n "$want" ] && [ "$want" = "$got" ] || wrong="$wrong $y"
+    total=$((total + $(printf '%s\n' $got | grep -c .)))
+  done
+  check "$m golden the chronology has years (${years# })" test -n "$years"
+  check "$m golden timeline.html links every year page${nolink:+ (not:$nolink)}" test -z "$nolink"
+  check "$m golden each year page lists exactly its year's events${wrong:+ (not:$wrong)}" test -z "$wrong"
+  check "$m golden the year pages list every event once ($total)" test "$total" = "$(xmllint --xpath 'count(//event)' "$x")"
+  check "$m golden no page but the years' in timeline/" \
+    test "$(ls "$out/timeline" | wc -l)" = "$(printf '%s\n' $years | grep -c .)"
+  local y23=$out/timeline/2023.html
+  check "$m golden timeline.html links a month to its place on the year page" grep -q 'href="timeline/2023.html#m-2023-12"' "$thtml"
+  check "$m golden a year page groups by month" grep -q '<h4 class="timeline-month" id="m-2023-12">December 2023' "$y23"
+  check "$m golden a year page reads reported-by as 'by DATE'" grep -q 'by <time datetime="2023-12-28">Thu 28 Dec 2023</time>' "$y23"
+  check "$m golden a year page links events to their source line" grep -q 'href="../sources/russia-warns-japan-patriot.html#ev-' "$y23"
+  check "$m golden a year page leads back to the overview and the briefing" \
+    bash -c "grep -q 'href=\"../timeline.html' '$y23' && grep -q 'href=\"../index.html\"' '$y23'"
+  local href bad=
+  for href in $(grep -o 'href="../timeline/[^"]*">in the chronology' "$out/sources/russia-warns-japan-patriot.html" | sed 's|href="../\([^"]*\)".*|\1|'); do
+    grep -q "<li class=\"event\" id=\"${href#*#}\"" "$out/${href%%#*}" || bad="$bad $href"
+  done
+  check "$m golden a source page links its events to their year pages${bad:+ (not:$bad)}" \
+    test -z "$bad" -a "$(grep -c 'in the chronology' "$out/sources/russia-warns-japan-patriot.html")" -gt 0
+  check "$m golden year pages link the years before and after" \
+    bash -c "grep -q '<a rel=\"prev\" href=\"../timeline/2021.html\">' '$y23' && grep -q '<a rel=\"next\" href=\"../timeline/2023.html\">' '$out/timeline/2021.html' && ! grep -q 'rel=\"next\"' '$y23'"
 }

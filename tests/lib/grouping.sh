@@ -1,6 +1,7 @@
 # tests/lib/grouping.sh - the chronology by year and month: event/@month
-# and <chronology> in the model (computed by gen/model.c), and the
-# timeline page that lists each month's events from them (issue #6).
+# and <chronology> in the model (computed by gen/model.c), the timeline
+# overview that lists the years and months, and the year pages that list
+# each month's events from them (issue #6).
 # Sourced by tests/run; uses $BIN, $TMP, $ROOT and the check helpers.
 
 # hx NAME FILE XPATH: the XPath expression is true in the HTML page FILE
@@ -75,24 +76,43 @@ grouping_tests() {
   done
   check "$m grouping: each month counts the events listed under it${bad:+ (not:$bad)}" test -z "$bad"
 
-  # the page: sections in time order, each event once, under its month
-  local open dec
+  # the overview: the years in time order, Undated last, each linking its
+  # page; no event of its own
+  local open dec t=$d/out/timeline
   open=$(xmllint --xpath 'string(//event[time/@value="../2023-12-05"]/@id)' "$x")
-  hx "$m grouping: timeline.html has a section per year in time order, Undated last" "$h" \
-    "count(//section[@class='timeline-year']) = 5 and //section[@class='timeline-year'][1]/@id = 'y-1999' and //section[@class='timeline-year'][2]/@id = 'y-2020' and //section[@class='timeline-year'][3]/@id = 'y-2021' and //section[@class='timeline-year'][4]/@id = 'y-2023' and //section[@class='timeline-year'][5]/@id = 'y-undated'"
+  hx "$m grouping: timeline.html lists the years in time order, Undated last" "$h" \
+    "count(//li[@class='timeline-year']) = 5 and //li[@class='timeline-year'][1]/@id = 'y-1999' and //li[@class='timeline-year'][2]/@id = 'y-2020' and //li[@class='timeline-year'][3]/@id = 'y-2021' and //li[@class='timeline-year'][4]/@id = 'y-2023' and //li[@class='timeline-year'][5]/@id = 'y-undated'"
+  hx "$m grouping: ... each linking its page" "$h" \
+    "//li[@id='y-1999']/h3/a/@href = 'timeline/1999.html' and //li[@id='y-2023']/h3/a/@href = 'timeline/2023.html' and //li[@id='y-undated']/h3/a/@href = 'timeline/undated.html'"
   hx "$m grouping: the contents link the years in the same order" "$h" \
     "count(//nav//a[starts-with(@href, '#y-')]) = 5 and (//nav//a[starts-with(@href, '#y-')])[2]/@href = '#y-2020' and (//nav//a[starts-with(@href, '#y-')])[5]/@href = '#y-undated'"
-  hx "$m grouping: timeline.html lists every event once" "$h" \
-    "count(//li[@class='event']) = $(xmllint --xpath 'count(//events/event)' "$x") and not(//li[@class='event'][@id = preceding::li[@class='event']/@id])"
-  hx "$m grouping: an open start is listed in the list of the month of its end" "$h" \
-    "//h4[@id='m-2023-12']/following-sibling::ol[1]/li[@id='$open']"
+  hx "$m grouping: timeline.html lists no event" "$h" "not(//li[@class='event'])"
   dec=$(xmllint --xpath 'count(//events/event[@month="2023-12"])' "$x")
-  hx "$m grouping: December 2023 says how many events it lists ($dec)" "$h" \
+  hx "$m grouping: timeline.html counts December 2023 ($dec) and links it on its year page" "$h" \
+    "contains(//li[@id='m-2023-12'], '· $dec events') and //li[@id='m-2023-12']/a/@href = 'timeline/2023.html#m-2023-12'"
+
+  # the year pages: each event once, under its month
+  local y all= n=0
+  for y in 1999 2020 2021 2023 undated; do
+    all="$all $(xmllint --html --xpath '//li[@class="event"]/@id' "$t/$y.html" 2>/dev/null)"
+  done
+  n=$(printf '%s\n' $all | grep -c .)
+  check "$m grouping: the year pages list every event once ($n)" \
+    test "$n" = "$(xmllint --xpath 'count(//events/event)' "$x")" -a "$(printf '%s\n' $all | sort -u | grep -c .)" = "$n"
+  hx "$m grouping: a year page is the year's section" "$t/2020.html" \
+    "count(//section[@class='timeline-year']) = 1 and //section[@class='timeline-year']/@id = 'y-2020'"
+  hx "$m grouping: an open start is listed in the list of the month of its end" "$t/2023.html" \
+    "//h4[@id='m-2023-12']/following-sibling::ol[1]/li[@id='$open']"
+  hx "$m grouping: December 2023 says how many events it lists ($dec)" "$t/2023.html" \
     "count(//h4[@id='m-2023-12']/following-sibling::ol[1]/li) = $dec and contains(//h4[@id='m-2023-12'], '· $dec events')"
-  hx "$m grouping: March 2020 lists its two events in time order" "$h" \
+  hx "$m grouping: March 2020 lists its two events in time order" "$t/2020.html" \
     "count(//h4[@id='m-2020-03']/following-sibling::ol[1]/li) = 2 and //h4[@id='m-2020-03']/following-sibling::ol[1]/li[2]//time[@datetime='2020-03-03']"
-  hx "$m grouping: the undated event is listed under Undated" "$h" \
+  hx "$m grouping: the undated event is listed under Undated" "$t/undated.html" \
     "//section[@id='y-undated'][h3 = 'Undated']/ol/li[@class='event'][.//span[@class='date undated']]"
+  hx "$m grouping: the last year links the undated page next" "$t/2023.html" \
+    "//a[@rel='next']/@href = '../timeline/undated.html' and //a[@rel='prev']/@href = '../timeline/2021.html'"
+  hx "$m grouping: the first year links no year before it" "$t/1999.html" \
+    "not(//a[@rel='prev']) and //a[@rel='next']/@href = '../timeline/2020.html'"
 
   # briefing.json carries them: a list of years, each a list of months
   check "$m grouping: briefing.json has each event's month and the chronology" \

@@ -62,12 +62,17 @@ int main(void) {
   CHECK(s != NULL);
 
   /* every page of the model, from its slice */
-  const char *sources[] = {"one", "two"};
-  for (size_t i = 0; i < 2; i++) S_same(v, model, s, AN_SLICE_SOURCE, "source", sources[i]);
+  const char *sources[] = {"one", "two", "three"};
+  for (size_t i = 0; i < 3; i++) S_same(v, model, s, AN_SLICE_SOURCE, "source", sources[i]);
   const char *actors[] = {"alpha", "beta", "ministry", "gamma"};
   for (size_t i = 0; i < 4; i++) S_same(v, model, s, AN_SLICE_ACTOR, "actor", actors[i]);
   const char *topics[] = {"trade", "energy"};
   for (size_t i = 0; i < 2; i++) S_same(v, model, s, AN_SLICE_TOPIC, "topic", topics[i]);
+  /* the timeline: the overview and a page per year, the undated too */
+  CHECK_INT(S_count(model, "/briefing/chronology/year | /briefing/chronology/undated"), 3);
+  const char *years[] = {"2023", "2024", "undated"};
+  for (size_t i = 0; i < 3; i++) S_same(v, model, s, AN_SLICE_YEAR, "year", years[i]);
+  S_same(v, model, s, AN_SLICE_TIMELINE, "timeline", "timeline");
 
   /* what a slice holds */
   xmlDocPtr one = an_slice(s, AN_SLICE_SOURCE, "one");
@@ -89,6 +94,34 @@ int main(void) {
   CHECK_INT(S_count(alpha, "/briefing/edges/edge"), 2); /* the self-loop once */
   CHECK_INT(S_count(alpha, "/briefing/sources/source/body"), 0);
   xmlFreeDoc(alpha);
+  /* a year: its events and their actions, its neighbours by value only */
+  xmlDocPtr y = an_slice(s, AN_SLICE_YEAR, "2024");
+  CHECK(S_count(model, "/briefing/events/event[starts-with(@month, '2024-')]") > 1);
+  CHECK_INT(S_count(y, "/briefing/events/event"),
+            S_count(model, "/briefing/events/event[starts-with(@month, '2024-')]"));
+  CHECK_INT(S_count(y, "/briefing/events/event[not(starts-with(@month, '2024-'))]"), 0);
+  CHECK_INT(S_count(y, "/briefing/actions/action"),
+            S_count(model, "/briefing/actions/action[@event = /briefing/events/event[starts-with(@month, '2024-')]/@id]"));
+  CHECK_INT(S_count(y, "/briefing/chronology/*"), 3);
+  CHECK_INT(S_count(y, "/briefing/chronology/year[@value='2023'][not(@events)][not(*)]"), 1);
+  CHECK_INT(S_count(y, "/briefing/chronology/year[@value='2024'][@events][month]"), 1);
+  CHECK_INT(S_count(y, "/briefing/chronology/undated[not(@events)]"), 1);
+  CHECK_INT(S_count(y, "/briefing/head/summary"), 0);
+  CHECK_INT(S_count(y, "/briefing/sources/source/body"), 0);
+  CHECK_INT(S_count(y, "/briefing/sources/source[@id='three']"), 0);
+  xmlFreeDoc(y);
+  xmlDocPtr und = an_slice(s, AN_SLICE_YEAR, "undated");
+  CHECK_INT(S_count(und, "/briefing/events/event"), 1);
+  CHECK_INT(S_count(und, "/briefing/events/event[@month]"), 0);
+  CHECK_INT(S_count(und, "/briefing/chronology/*"), 2);
+  CHECK_INT(S_count(und, "/briefing/chronology/year[@value='2024'][not(@events)]"), 1);
+  xmlFreeDoc(und);
+  xmlDocPtr tl = an_slice(s, AN_SLICE_TIMELINE, "timeline");
+  CHECK_INT(S_count(tl, "/briefing/events/event"), 0);
+  CHECK_INT(S_count(tl, "/briefing/chronology/year/month"),
+            S_count(model, "/briefing/chronology/year/month"));
+  xmlFreeDoc(tl);
+  CHECK(an_slice(s, AN_SLICE_YEAR, "1999") == NULL);
   CHECK(an_slice(s, AN_SLICE_ACTOR, "nobody") == NULL);
   CHECK(an_slice(s, AN_SLICE_TOPIC, "alpha") == NULL);
 
