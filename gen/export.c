@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "buf.h"
+#include "slice.h" /* AN_SLICE_INDEX_LATEST */
 #include "xml.h"
 
 /* Building a document: the first failure (a string jansson refuses,
@@ -772,7 +773,7 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   int ok = 1;
   an_xml_index *actors = an_xml_index_new(an_xml_first(root, "actors"), "actor", "id");
   /* index: the events it shows (templates/index.xsl: the latest
-   * AN_EXPORT_INDEX_LATEST and every one whose sources disagree on the
+   * AN_SLICE_INDEX_LATEST and every one whose sources disagree on the
    * date), not all: structured data describes what the page shows, and
    * every event of a 10,000-source briefing made index.html 35 MB */
   S_ctx c = {0};
@@ -785,7 +786,7 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
   for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next) {
     if (!an_xml_is(e, "event")) continue;
     xmlChar *conflict = S_xprop(e, "conflict");
-    if (nev - at++ <= AN_EXPORT_INDEX_LATEST || xmlStrEqual(conflict, BAD_CAST "true"))
+    if (nev - at++ <= AN_SLICE_INDEX_LATEST || xmlStrEqual(conflict, BAD_CAST "true"))
       S_push(&c, graph, S_ld_event(&c, actors, e, base_url));
     xmlFree(conflict);
   }

@@ -67,7 +67,7 @@ int an_export_briefing_json_write(xmlDocPtr model, an_export_put put,
 /* Adds (or replaces) /briefing/jsonld in the model: one
  * <item for="KEY">JSON</item> per page that carries schema.org JSON-LD:
  * "index" (@type Event: the events index.html shows, the
- * AN_EXPORT_INDEX_LATEST last of the chronology and every one marked
+ * AN_SLICE_INDEX_LATEST (slice.h) last of the chronology and every one marked
  * conflict="true", as templates/index.xsl selects them), "source:ID"
  * (NewsArticle) and
  * "actor:ID" (Person, or Organization for any other kind).  With a
@@ -77,7 +77,6 @@ int an_export_briefing_json_write(xmlDocPtr model, an_export_put put,
  * can be put in a <script> element as it is: no "</script" and no "<!--"
  * can appear.  Returns 0 with a reason in err when jansson refuses a text
  * (not UTF-8); the model is then as before. */
-#define AN_EXPORT_INDEX_LATEST 10
 int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
                      size_t errlen);
 

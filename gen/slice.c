@@ -327,13 +327,96 @@ static S_kind S_kind_of(const an_slicer *s, an_slice_kind kind) {
   case AN_SLICE_ACTOR: return (S_kind){&s->actors, &s->by_actor, "actor:"};
   case AN_SLICE_TOPIC: return (S_kind){&s->topics, &s->by_topic, "topic:"};
   case AN_SLICE_YEAR: return (S_kind){&s->years, &s->by_year, NULL};
-  case AN_SLICE_TIMELINE: break;
+  case AN_SLICE_TIMELINE:
+  case AN_SLICE_INDEX: break;
   }
   return (S_kind){NULL, NULL, NULL};
 }
 
+/* <LIST> with every element of the model's list, short (t: the table
+ * of their briefs), in model order. */
+static void S_put_briefs(xmlDocPtr doc, xmlNodePtr r, xmlNodePtr model_list,
+                         const S_table *t) {
+  xmlNodePtr list = xmlDocCopyNode(model_list, doc, 2);
+  if (!list) return;
+  xmlAddChild(r, list);
+  for (xmlNodePtr c = model_list->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    char *id = an_xml_prop(c, "id");
+    const S_entry *e = id ? S_find(t, id) : NULL;
+    free(id);
+    S_copy(e && e->node == c && e->brief ? e->brief : c, doc, list);
+  }
+}
+
+/* The first child of list named `item` whose attribute `attr` is value. */
+static xmlNodePtr S_child_with(xmlNodePtr list, const char *item,
+                               const char *attr, const char *value) {
+  for (xmlNodePtr c = list->children; c; c = c->next) {
+    if (!an_xml_is(c, item)) continue;
+    char *v = an_xml_prop(c, attr);
+    int same = v && strcmp(v, value) == 0;
+    free(v);
+    if (same) return c;
+  }
+  return NULL;
+}
+
+static xmlDocPtr S_index_slice(const an_slicer *s) {
+  xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+  xmlNodePtr r = xmlDocCopyNode(s->root, doc, 2);
+  xmlDocSetRootElement(doc, r);
+  S_named nm = {s, {0}, {0}, {0}, {0}};
+  for (xmlNodePtr part = s->root->children; part; part = part->next) {
+    if (an_xml_is(part, "head") || an_xml_is(part, "topics") ||
+        an_xml_is(part, "edges")) {
+      S_copy(part, doc, r);
+    } else if (an_xml_is(part, "sources")) {
+      S_put_briefs(doc, r, part, &s->sources);
+    } else if (an_xml_is(part, "actors")) {
+      S_put_briefs(doc, r, part, &s->actors);
+    } else if (an_xml_is(part, "events")) {
+      xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
+      if (!list) continue;
+      xmlAddChild(r, list);
+      size_t n = 0, at = 0;
+      for (xmlNodePtr e = part->children; e; e = e->next) n += an_xml_is(e, "event");
+      for (xmlNodePtr e = part->children; e; e = e->next) {
+        if (!an_xml_is(e, "event")) continue;
+        xmlChar *conflict = xmlGetNoNsProp(e, (const xmlChar *)"conflict");
+        int listed = n - at++ <= AN_SLICE_INDEX_LATEST ||
+                     xmlStrEqual(conflict, (const xmlChar *)"true");
+        xmlFree(conflict);
+        if (listed) {
+          S_copy(e, doc, list);
+          S_scan(&nm, e);
+        } else {
+          xmlNodePtr shell = xmlDocCopyNode(e, doc, 2);
+          if (shell) xmlAddChild(list, shell);
+        }
+      }
+    } else if (an_xml_is(part, "actions")) {
+      S_put_list(doc, r, part, &nm.actions, NULL);
+    } else if (an_xml_is(part, "diagrams") || an_xml_is(part, "jsonld")) {
+      int d = an_xml_is(part, "diagrams");
+      xmlNodePtr one = S_child_with(part, d ? "diagram" : "item", d ? "name" : "for",
+                                    d ? "actors" : "index");
+      xmlNodePtr list = xmlDocCopyNode(part, doc, 2);
+      if (!list) continue;
+      xmlAddChild(r, list);
+      if (one) S_copy(one, doc, list);
+    }
+  }
+  free(nm.actors.v);
+  free(nm.sources.v);
+  free(nm.topics.v);
+  free(nm.actions.v);
+  return doc;
+}
+
 xmlDocPtr an_slice(const an_slicer *s, an_slice_kind kind, const char *id) {
   if (!s || !id) return NULL;
+  if (kind == AN_SLICE_INDEX) return S_index_slice(s);
   S_kind k = S_kind_of(s, kind);
   const S_entry *own = k.own ? S_find(k.own, id) : NULL;
   if (k.own && !own) return NULL;

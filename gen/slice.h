@@ -44,8 +44,18 @@ typedef enum {
   AN_SLICE_ACTOR,
   AN_SLICE_TOPIC,
   AN_SLICE_YEAR,
-  AN_SLICE_TIMELINE
+  AN_SLICE_TIMELINE,
+  AN_SLICE_INDEX
 } an_slice_kind;
+
+/* The index (AN_SLICE_INDEX, id ignored but not NULL) shows the head with
+ * its summary, every source and actor short, the topics and the edges,
+ * the actor diagram, and whole only the events it lists (the last
+ * AN_SLICE_INDEX_LATEST of the chronology and every one whose sources
+ * disagree on the date: templates/index.xsl) with their actions; every
+ * other event is there as an empty element with its attributes, so that
+ * the page counts them as the model does. */
+#define AN_SLICE_INDEX_LATEST 10
 
 /* Indexes model (which must not change while the slicer is in use). */
 an_slicer *an_slicer_new(xmlDocPtr model);

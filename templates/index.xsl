@@ -64,7 +64,8 @@
             <!-- the latest events (and any the conflicts section links to);
                  the full chronology is timeline.html and its year pages.
                  The page's JSON-LD lists the same events: keep 10 and
-                 AN_EXPORT_INDEX_LATEST (gen/export.h) the same -->
+                 AN_SLICE_INDEX_LATEST (gen/slice.h: the
+                 page is rendered from the slice it defines) the same -->
             <xsl:variable name="n" select="count(events/event)"/>
             <p class="note chronology-more">
               <xsl:choose>

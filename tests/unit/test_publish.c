@@ -20,6 +20,7 @@
 #include "../../gen/export.h"
 #include "../../gen/model.h"
 #include "../../gen/publish.h"
+#include "../../gen/slice.h"
 #include "check.h"
 
 static const char *MODEL =
@@ -169,7 +170,7 @@ static void test_jsonld(void) {
 }
 
 /* The index's JSON-LD lists the events index.html shows: the latest
- * AN_EXPORT_INDEX_LATEST and every conflict, not all of them (every event
+ * AN_SLICE_INDEX_LATEST and every conflict, not all of them (every event
  * of a 10,000-source briefing made index.html 35 MB). */
 static void test_jsonld_index_shown(void) {
   an_buf b = AN_BUF_INIT;
@@ -186,7 +187,7 @@ static void test_jsonld_index_shown(void) {
   json_error_t e;
   json_t *j = s ? json_loads(s, 0, &e) : NULL;
   json_t *g = json_object_get(j, "@graph");
-  CHECK_INT(json_array_size(g), AN_EXPORT_INDEX_LATEST + 1);
+  CHECK_INT(json_array_size(g), AN_SLICE_INDEX_LATEST + 1);
   CHECK_STR(json_string_value(json_object_get(json_array_get(g, 0), "identifier")), "u2");
   CHECK_STR(json_string_value(json_object_get(json_array_get(g, 1), "identifier")), "u5");
   CHECK_STR(json_string_value(json_object_get(json_array_get(g, 10), "identifier")), "u14");

@@ -62,17 +62,21 @@ int main(void) {
   CHECK(s != NULL);
 
   /* every page of the model, from its slice */
-  const char *sources[] = {"one", "two", "three"};
-  for (size_t i = 0; i < 3; i++) S_same(v, model, s, AN_SLICE_SOURCE, "source", sources[i]);
+  const char *sources[] = {"one", "two", "three", "four", "five"};
+  for (size_t i = 0; i < 5; i++) S_same(v, model, s, AN_SLICE_SOURCE, "source", sources[i]);
   const char *actors[] = {"alpha", "beta", "ministry", "gamma"};
   for (size_t i = 0; i < 4; i++) S_same(v, model, s, AN_SLICE_ACTOR, "actor", actors[i]);
   const char *topics[] = {"trade", "energy"};
   for (size_t i = 0; i < 2; i++) S_same(v, model, s, AN_SLICE_TOPIC, "topic", topics[i]);
   /* the timeline: the overview and a page per year, the undated too */
-  CHECK_INT(S_count(model, "/briefing/chronology/year | /briefing/chronology/undated"), 3);
-  const char *years[] = {"2023", "2024", "undated"};
-  for (size_t i = 0; i < 3; i++) S_same(v, model, s, AN_SLICE_YEAR, "year", years[i]);
+  CHECK_INT(S_count(model, "/briefing/chronology/year | /briefing/chronology/undated"), 5);
+  const char *years[] = {"2018", "2022", "2023", "2024", "undated"};
+  for (size_t i = 0; i < 5; i++) S_same(v, model, s, AN_SLICE_YEAR, "year", years[i]);
   S_same(v, model, s, AN_SLICE_TIMELINE, "timeline", "timeline");
+  /* the index: 19 events, the last 10 and an early conflict listed */
+  CHECK_INT(S_count(model, "/briefing/events/event"), 19);
+  CHECK_INT(S_count(model, "/briefing/events/event[@conflict='true'][count(following-sibling::event) > 10]"), 1);
+  S_same(v, model, s, AN_SLICE_INDEX, "index", "index");
 
   /* what a slice holds */
   xmlDocPtr one = an_slice(s, AN_SLICE_SOURCE, "one");
@@ -91,7 +95,8 @@ int main(void) {
   CHECK_INT(S_count(alpha, "/briefing/actors/actor[@id='ministry']"), 1);
   CHECK_INT(S_count(alpha, "/briefing/actors/actor[@id='alpha']/alias"), 1);
   CHECK_INT(S_count(alpha, "/briefing/actors/actor[@id='gamma']/mentions"), 0);
-  CHECK_INT(S_count(alpha, "/briefing/edges/edge"), 2); /* the self-loop once */
+  /* its edges: with gamma, from beta, and the self-loop once */
+  CHECK_INT(S_count(alpha, "/briefing/edges/edge"), 4);
   CHECK_INT(S_count(alpha, "/briefing/sources/source/body"), 0);
   xmlFreeDoc(alpha);
   /* a year: its events and their actions, its neighbours by value only */
@@ -121,6 +126,18 @@ int main(void) {
   CHECK_INT(S_count(tl, "/briefing/chronology/year/month"),
             S_count(model, "/briefing/chronology/year/month"));
   xmlFreeDoc(tl);
+  xmlDocPtr ix = an_slice(s, AN_SLICE_INDEX, "index");
+  CHECK_INT(S_count(ix, "/briefing/events/event"), 19); /* counted as the model */
+  CHECK_INT(S_count(ix, "/briefing/events/event[*]"), AN_SLICE_INDEX_LATEST + 1);
+  CHECK_INT(S_count(ix, "/briefing/events/event[@conflict='true'][citation]"), 1);
+  CHECK_INT(S_count(ix, "/briefing/actions/action"),
+            S_count(ix, "/briefing/events/event/action"));
+  CHECK_INT(S_count(ix, "/briefing/head/summary"), 1);
+  CHECK_INT(S_count(ix, "/briefing/sources/source"), S_count(model, "/briefing/sources/source"));
+  CHECK_INT(S_count(ix, "/briefing/sources/source/body | /briefing/actors/actor/mentions"), 0);
+  CHECK_INT(S_count(ix, "/briefing/edges/edge"), S_count(model, "/briefing/edges/edge"));
+  CHECK_INT(S_count(ix, "/briefing/jsonld/item[@for='index'] | /briefing/jsonld/item[not(@for='index')]"), 1);
+  xmlFreeDoc(ix);
   CHECK(an_slice(s, AN_SLICE_YEAR, "1999") == NULL);
   CHECK(an_slice(s, AN_SLICE_ACTOR, "nobody") == NULL);
   CHECK(an_slice(s, AN_SLICE_TOPIC, "alpha") == NULL);
