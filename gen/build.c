@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <xxhash.h>
 #include <yaml.h>
 
@@ -153,6 +154,36 @@ static int S_write_site(const an_build_opts *o, xmlDocPtr model, an_views *v,
   return ok;
 }
 
+/* The previous build's model with only what an_changes_add reads: its
+ * events, actions, actors and changes, not the sources (their bodies are
+ * most of it, and a rebuild holds this beside the new model).  NULL when
+ * the file cannot be read or is not well-formed (as for a first build). */
+static xmlDocPtr S_read_previous(const char *path) {
+  static const char *const keep[] = {"events", "actions", "actors", "changes", NULL};
+  xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET);
+  if (!r) return NULL;
+  int ret = xmlTextReaderRead(r);
+  while (ret == 1) {
+    if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth(r) == 0) {
+      ret = xmlTextReaderRead(r);
+      continue;
+    }
+    int wanted = 0;
+    for (const char *const *k = keep; *k; k++)
+      wanted |= xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST *k);
+    /* kept whole in the reader's document; the rest is freed as read */
+    if (wanted && (!xmlTextReaderExpand(r) || !xmlTextReaderPreserve(r))) {
+      ret = -1;
+      break;
+    }
+    ret = xmlTextReaderNext(r); /* past its subtree */
+  }
+  xmlDocPtr doc = ret < 0 ? NULL : xmlTextReaderCurrentDoc(r);
+  if (ret < 0) xmlFreeDoc(xmlTextReaderCurrentDoc(r));
+  xmlFreeTextReader(r);
+  return doc;
+}
+
 static void S_feed(XXH3_state_t *st, const char *s) {
   XXH3_128bits_update(st, s ? s : "(none)", strlen(s ? s : "(none)") + 1);
 }
@@ -236,7 +267,7 @@ an_status an_build(const an_build_opts *o, an_diags *d) {
   an_buf prev_path = AN_BUF_INIT;
   an_buf_printf(&prev_path, "%s/briefing.xml", o->output);
   xmlDocPtr prev = access(an_buf_cstr(&prev_path), R_OK) == 0
-                       ? xmlReadFile(an_buf_cstr(&prev_path), NULL, XML_PARSE_NONET)
+                       ? S_read_previous(an_buf_cstr(&prev_path))
                        : NULL;
   an_changes_add(model, prev);
   if (prev) xmlFreeDoc(prev);
