@@ -110,6 +110,11 @@ static int S_hit(S_counter *c) {
 
 int an_fault_alloc(void) { return S_hit(&S_alloc); }
 
+int an_fault_page(unsigned long n) {
+  const char *e = getenv("ANNALIST_FAIL_PAGE");
+  return e && *e && strtoul(e, NULL, 10) == n + 1;
+}
+
 int an_fault_io(void) {
   if (!S_hit(&S_io)) return 0;
   errno = EIO;

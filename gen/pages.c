@@ -189,6 +189,7 @@ static void S_worker(int fd, int k, int workers, an_views *v,
                      const an_page_job *jobs, size_t n, const an_page_extra *x) {
   for (size_t i = 0; i < n; i++) {
     if ((int)((i / S_RUN) % (size_t)workers) != k) continue;
+    if (an_fault_page(i)) an_out_of_memory(); /* tests: a worker dies */
     an_diags *d = an_diags_new();
     char *out, key[33];
     size_t len;

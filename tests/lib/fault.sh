@@ -13,6 +13,9 @@
 #    removes the aborted build's temporary folder.
 #  - allocation, every N ("all" only): ANNALIST_FAIL_ALLOC=every in the
 #    plain fault build fails each allocation in turn in a forked child.
+#  - a rebuild of the same input (the output kept whole): each I/O call.
+#  - a page worker that dies (ANNALIST_FAIL_PAGE=N): the build dies with
+#    its signal, the previous output intact.
 # same_site A B: the two output folders hold the same files and bytes,
 # but for the input key in the manifest, which names the program that
 # built it (an allocation that fails after the atomic swap leaves the new
@@ -134,6 +137,29 @@ fault_tests() {
   ls -a "$W" | grep -q '\.annalist-' && { bad=$((bad + 1)); first="${first:-the next build left the temporary folder of an aborted build}"; }
   if [ $bad -eq 0 ]; then ok "fault: the Nth allocation fails, $runs N of $nalloc, one process each: message, SIGABRT, output intact"
   else fail "fault: allocation failures: $bad of $runs runs wrong; first $first"; fi
+
+  # a page worker that dies (out of memory while rendering a page) takes
+  # the build down with its signal: SIGABRT, its message once, the
+  # previous output intact; the next build removes the temporary folder
+  local page
+  bad=0; first=
+  for page in 1 3 8; do
+    ( ASAN_OPTIONS=$asan_opts ANNALIST_JOBS=2 ANNALIST_FAIL_PAGE=$page "$F" build -o "$W/out" "$ROOT/input" >/dev/null 2>"$W/err"; exit $? ) 2>/dev/null; rc=$?
+    why=
+    [ $rc -eq 134 ] || why="exit $rc"
+    [ "$(grep -c -x 'annalist: out of memory, aborting' "$W/err")" = 1 ] || why="$why; not one out-of-memory message"
+    grep -q -E 'AddressSanitizer|LeakSanitizer|runtime error' "$W/err" && why="$why; sanitizer report"
+    same_site "$W/ref" "$W/out" || why="$why; the previous output changed"
+    ls -a "$W" | grep -q '\.out\.annalist-' || why="$why; no temporary folder (did it die at all?)"
+    "$ROOT/annalist" build -o "$W/out" "$ROOT/input" >/dev/null 2>&1
+    ls -a "$W" | grep -q '\.out\.annalist-' && why="$why; the next build left the temporary folder"
+    if [ -n "$why" ]; then
+      bad=$((bad + 1)); [ -z "$first" ] && first="page $page:$why: $(head -3 "$W/err" | tr '\n' ' ')"
+      rm -rf "$W/out" "$W"/.out.annalist-*; cp -a "$W/ref" "$W/out"
+    fi
+  done
+  if [ $bad -eq 0 ]; then ok "fault: a page worker that dies (pages 1, 3, 8 of 2 workers) takes the build down: SIGABRT, one message, output intact"
+  else fail "fault: page worker death: $bad of 3 runs wrong; first $first"; fi
 
   if [ "$mode" = all ]; then
     if [ ! -x "$FP" ]; then fail "fault: build/fault-plain/annalist not built"; unset ANNALIST_JOBS; return; fi
