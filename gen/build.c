@@ -115,27 +115,14 @@ static int S_write_site(const an_build_opts *o, xmlDocPtr model, an_views *v,
   }
   if (ok) {
     xmlNodePtr sources = an_xml_first(xmlDocGetRootElement(model), "sources");
-    size_t n = 0;
-    for (xmlNodePtr s = sources ? sources->children : NULL; s; s = s->next)
-      n += an_xml_is(s, "source");
-    an_page_job *jobs = an_xcalloc(n + 1, sizeof *jobs);
-    char **ids = an_xcalloc(n + 1, sizeof *ids);
-    an_buf *rels = an_xcalloc(n + 1, sizeof *rels);
-    n = 0;
+    an_page_list pages = {0};
     for (xmlNodePtr s = sources ? sources->children : NULL; s; s = s->next) {
-      if (!an_xml_is(s, "source") || !(ids[n] = an_xml_prop(s, "id"))) continue;
-      an_buf_printf(&rels[n], "sources/%s.html", ids[n]);
-      jobs[n] = (an_page_job){"source", AN_SLICE_SOURCE, ids[n], an_buf_cstr(&rels[n])};
-      n++;
+      char *id = an_xml_is(s, "source") ? an_xml_prop(s, "id") : NULL;
+      if (id) an_page_list_add(&pages, "source", AN_SLICE_SOURCE, "sources", id);
+      free(id);
     }
-    ok = an_pages_write(v, site, slicer, jobs, n, NULL, d);
-    for (size_t i = 0; i < n; i++) {
-      an_buf_free(&rels[i]);
-      free(ids[i]);
-    }
-    free(rels);
-    free(ids);
-    free(jobs);
+    ok = an_pages_write(v, site, slicer, pages.v, pages.n, NULL, d);
+    an_page_list_free(&pages);
   }
   /* timeline.html and a page per year of the chronology */
   if (ok) ok = an_yearsite_write(v, site, model, slicer, d);
@@ -235,48 +222,44 @@ an_status an_build(const an_build_opts *o, an_diags *d) {
   }
   an_views *v = an_views_open(o->templates, d);
   an_site *site = v ? an_site_begin(o->output, d) : NULL;
-  if (!site) {
-    an_views_close(v);
-    an_corpus_free(c);
-    return an_diags_status(d, o->strict);
-  }
-  /* the same input as the build that made the output: keep it all */
-  an_views_param(v, "base-url", o->base_url ? o->base_url : "");
   char key[33];
-  int keyed = S_input_key(o, c, v, key);
-  const char *was = an_site_input_key(site);
-  if (keyed && was && strcmp(was, key) == 0) {
-    if (an_site_keep_all(site)) {
-      an_site_set_input_key(site, key);
-      an_site_commit(site, d);
-      an_views_close(v);
-      an_corpus_free(c);
-      return an_diags_status(d, o->strict);
-    }
-    an_site_abort(site); /* a file is gone: build it all again */
-    site = an_site_begin(o->output, d);
-    if (!site) {
-      an_views_close(v);
-      an_corpus_free(c);
-      return an_diags_status(d, o->strict);
+  int keyed = 0;
+  if (site) {
+    /* the same input as the build that made the output: keep it all */
+    an_views_param(v, "base-url", o->base_url ? o->base_url : "");
+    keyed = S_input_key(o, c, v, key);
+    const char *was = an_site_input_key(site);
+    if (keyed && was && strcmp(was, key) == 0) {
+      int whole = an_site_keep_all(site);
+      if (whole) {
+        an_site_set_input_key(site, key);
+        an_site_commit(site, d);
+      } else {
+        an_site_abort(site); /* a file is gone: build it all again */
+      }
+      site = whole ? NULL : an_site_begin(o->output, d);
     }
   }
-  an_corpus_count_mentions(c);
-  xmlDocPtr model = an_model_build(c, o->built);
-  /* what changed since the build that made the output folder */
-  an_buf prev_path = AN_BUF_INIT;
-  an_buf_printf(&prev_path, "%s/briefing.xml", o->output);
-  xmlDocPtr prev = access(an_buf_cstr(&prev_path), R_OK) == 0
-                       ? S_read_previous(an_buf_cstr(&prev_path))
-                       : NULL;
-  an_changes_add(model, prev);
-  if (prev) xmlFreeDoc(prev);
-  an_buf_free(&prev_path);
-  /* the model holds all the rest needs: the corpus's memory is the
-   * pages' (10,000 sources: 285 MB of the peak) */
-  an_corpus_free(c);
-  S_write_site(o, model, v, site, keyed ? key : NULL, d);
+  if (site) {
+    an_corpus_count_mentions(c);
+    xmlDocPtr model = an_model_build(c, o->built);
+    /* what changed since the build that made the output folder */
+    an_buf prev_path = AN_BUF_INIT;
+    an_buf_printf(&prev_path, "%s/briefing.xml", o->output);
+    xmlDocPtr prev = access(an_buf_cstr(&prev_path), R_OK) == 0
+                         ? S_read_previous(an_buf_cstr(&prev_path))
+                         : NULL;
+    an_changes_add(model, prev);
+    if (prev) xmlFreeDoc(prev);
+    an_buf_free(&prev_path);
+    /* the model holds all the rest needs: the corpus's memory is the
+     * pages' (10,000 sources: 285 MB of the peak) */
+    an_corpus_free(c);
+    c = NULL;
+    S_write_site(o, model, v, site, keyed ? key : NULL, d);
+    xmlFreeDoc(model);
+  }
   an_views_close(v);
-  xmlFreeDoc(model);
+  an_corpus_free(c);
   return an_diags_status(d, o->strict);
 }

@@ -386,19 +386,25 @@ int an_site_had(const an_site *s, const char *rel, const char *key) {
   return tab && strcmp(tab + 1, key) == 0;
 }
 
-int an_site_keep(an_site *s, const char *rel, const char *key, an_diags *d) {
-  if (!an_site_had(s, rel, key)) return 0;
-  if (!S_may_write(s, rel, d)) return -1;
+/* Links the previous build's file rel into the new folder (whose folders
+ * exist).  Not an I/O call that fails the build (no an_fault_io): when
+ * the old file cannot be kept, the caller makes it again. */
+static int S_link_old(const an_site *s, const char *rel) {
   an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
   an_buf_printf(&path, "%s/%s", s->tmp, rel);
   an_buf_printf(&old, "%s/%s", s->out, rel);
   struct stat st;
-  /* not an I/O call that fails the build (no an_fault_io): when the old
-   * file cannot be kept, the caller makes it again */
   int ok = lstat(an_buf_cstr(&old), &st) == 0 && S_ISREG(st.st_mode) &&
            link(an_buf_cstr(&old), an_buf_cstr(&path)) == 0;
   an_buf_free(&path);
   an_buf_free(&old);
+  return ok;
+}
+
+int an_site_keep(an_site *s, const char *rel, const char *key, an_diags *d) {
+  if (!an_site_had(s, rel, key)) return 0;
+  if (!S_may_write(s, rel, d)) return -1;
+  int ok = S_link_old(s, rel);
   if (ok) S_wrote(s, rel, key);
   return ok;
 }
@@ -411,24 +417,14 @@ void an_site_set_input_key(an_site *s, const char *key) {
 }
 
 int an_site_keep_all(an_site *s) {
-  an_buf path = AN_BUF_INIT, old = AN_BUF_INIT;
   int ok = 1;
   for (size_t i = 0; ok && i < s->old.n; i++) {
-    const char *line = s->old.v[i], *tab = strchr(line, '\t');
-    char *rel = an_xstrndup(line, tab ? (size_t)(tab - line) : strlen(line));
-    an_buf_clear(&path);
-    an_buf_clear(&old);
-    an_buf_printf(&path, "%s/%s", s->tmp, rel);
-    an_buf_printf(&old, "%s/%s", s->out, rel);
-    struct stat st;
-    ok = S_valid_rel(rel) && S_make_parents(s->tmp, rel) &&
-         lstat(an_buf_cstr(&old), &st) == 0 && S_ISREG(st.st_mode) &&
-         link(an_buf_cstr(&old), an_buf_cstr(&path)) == 0;
+    const char *line = s->old.v[i];
+    char *rel = an_xstrndup(line, strcspn(line, "\t"));
+    ok = S_valid_rel(rel) && S_make_parents(s->tmp, rel) && S_link_old(s, rel);
     if (ok) S_push(&s->files, line);
     free(rel);
   }
-  an_buf_free(&path);
-  an_buf_free(&old);
   return ok;
 }
 
