@@ -165,13 +165,6 @@ static int S_exports(an_views *v, an_site *site, xmlDocPtr model,
   return ok;
 }
 
-/* A page job whose strings stay owned by the caller's lists. */
-static void S_job(an_page_job **jobs, size_t *n, size_t *cap, const char *view,
-                  an_slice_kind kind, const char *id, an_buf *rel) {
-  *jobs = an_xgrow(*jobs, cap, *n + 1, sizeof **jobs);
-  (*jobs)[(*n)++] = (an_page_job){view, kind, id, an_buf_cstr(rel)};
-}
-
 int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
                        const an_slicer *slicer, const char *input,
                        an_diags *d) {
@@ -180,9 +173,9 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
   int ok = S_exports(v, site, model, input, d);
 
   /* the pages: actors, then topics (ids valid: they become file names) */
-  size_t n = 0, cap = 0, njobs = 0, jcap = 0;
+  size_t n = 0, cap = 0;
   S_actor *list = NULL;
-  an_page_job *jobs = NULL;
+  an_page_list pages = {0};
   xmlNodePtr actors = an_xml_first(root, "actors");
   for (xmlNodePtr a = actors ? actors->children : NULL; a; a = a->next) {
     char *id = an_xml_is(a, "actor") ? an_xml_prop(a, "id") : NULL;
@@ -190,30 +183,16 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
       list = an_xgrow(list, &cap, n + 1, sizeof *list);
       list[n] = (S_actor){id, n, 0, 0, a};
       n++;
+      an_page_list_add(&pages, "actor", AN_SLICE_ACTOR, "actors", id);
     } else {
       free(id);
     }
   }
-  size_t ntopics = 0, tcap = 0;
-  char **topic_ids = NULL;
   xmlNodePtr topics = an_xml_first(root, "topics");
   for (xmlNodePtr t = topics ? topics->children : NULL; t; t = t->next) {
     char *id = an_xml_is(t, "topic") ? an_xml_prop(t, "id") : NULL;
-    if (id && an_valid_id(id)) {
-      topic_ids = an_xgrow(topic_ids, &tcap, ntopics + 1, sizeof *topic_ids);
-      topic_ids[ntopics++] = id;
-    } else {
-      free(id);
-    }
-  }
-  an_buf *rels = an_xcalloc(n + ntopics + 1, sizeof *rels);
-  for (size_t i = 0; i < n; i++) {
-    an_buf_printf(&rels[i], "actors/%s.html", list[i].id);
-    S_job(&jobs, &njobs, &jcap, "actor", AN_SLICE_ACTOR, list[i].id, &rels[i]);
-  }
-  for (size_t i = 0; i < ntopics; i++) {
-    an_buf_printf(&rels[n + i], "topics/%s.html", topic_ids[i]);
-    S_job(&jobs, &njobs, &jcap, "topic", AN_SLICE_TOPIC, topic_ids[i], &rels[n + i]);
+    if (id && an_valid_id(id)) an_page_list_add(&pages, "topic", AN_SLICE_TOPIC, "topics", id);
+    free(id);
   }
 
   /* the ego diagrams: drawn in the workers, for the actors chosen here */
@@ -231,15 +210,11 @@ int an_actorsite_write(an_views *v, an_site *site, xmlDocPtr model,
       an_diag_add(d, AN_WARNING, input, 0, 0, "ego diagrams left out: %s", err);
   }
   an_page_extra extra = {S_ego_key, S_ego, &ctx};
-  if (ok) ok = an_pages_write(v, site, slicer, jobs, njobs, &extra, d);
+  if (ok) ok = an_pages_write(v, site, slicer, pages.v, pages.n, &extra, d);
   an_diagram_graph_free(ctx.graph);
   free(egos);
-  for (size_t i = 0; i < n + ntopics; i++) an_buf_free(&rels[i]);
-  free(rels);
-  free(jobs);
+  an_page_list_free(&pages);
   for (size_t i = 0; i < n; i++) free(list[i].id);
   free(list);
-  for (size_t i = 0; i < ntopics; i++) free(topic_ids[i]);
-  free(topic_ids);
   return ok;
 }

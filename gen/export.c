@@ -11,7 +11,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "buf.h"
-#include "slice.h" /* AN_SLICE_INDEX_LATEST */
+#include "slice.h" /* an_slice_index_lists */
 #include "xml.h"
 
 /* Building a document: the first failure (a string jansson refuses,
@@ -785,10 +785,8 @@ int an_export_jsonld(xmlDocPtr model, const char *base_url, char *err,
     nev += an_xml_is(e, "event");
   for (xmlNodePtr e = events ? events->children : NULL; graph && e; e = e->next) {
     if (!an_xml_is(e, "event")) continue;
-    xmlChar *conflict = S_xprop(e, "conflict");
-    if (nev - at++ <= AN_SLICE_INDEX_LATEST || xmlStrEqual(conflict, BAD_CAST "true"))
+    if (an_slice_index_lists(e, at++, nev))
       S_push(&c, graph, S_ld_event(&c, actors, e, base_url));
-    xmlFree(conflict);
   }
   S_set(&c, doc, "@graph", graph);
   ok = S_ld_add(holder, "index", doc, c.failed);

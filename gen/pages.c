@@ -18,14 +18,30 @@
 
 #include <xxhash.h>
 
-/* Jobs go to the workers in turn (job i to worker (i / S_RUN) % workers),
- * and the writer takes the pages in job order: a worker runs ahead of the
- * writer by what its pipe holds (S_PIPE, when the system lets us) and the
- * page it is rendering.  Runs of 8 pages kept the other workers waiting
- * while the writer took one worker's run: 300 actor pages of 500 KB took
- * as long on two workers as on one. */
-#define S_RUN 1
+/* Jobs go to the workers in turn (job i to worker i % workers), and the
+ * writer takes the pages in job order: a worker runs ahead of the writer
+ * by what its pipe holds (S_PIPE, when the system lets us) and the page
+ * it is rendering.  Runs of 8 pages kept the other workers waiting while
+ * the writer took one worker's run: 300 actor pages of 500 KB took as
+ * long on two workers as on one. */
 #define S_PIPE (1 << 20)
+
+void an_page_list_add(an_page_list *l, const char *view, an_slice_kind kind,
+                      const char *dir, const char *id) {
+  an_buf rel = AN_BUF_INIT;
+  an_buf_printf(&rel, "%s/%s.html", dir, id);
+  l->v = an_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+  l->v[l->n++] = (an_page_job){view, kind, an_xstrdup(id), an_buf_detach(&rel)};
+}
+
+void an_page_list_free(an_page_list *l) {
+  for (size_t i = 0; i < l->n; i++) { /* the list's own copies */
+    free((char *)l->v[i].id);
+    free((char *)l->v[i].rel);
+  }
+  free(l->v);
+  *l = (an_page_list){0};
+}
 
 int an_pages_workers(void) {
   const char *e = getenv("ANNALIST_JOBS");
@@ -188,7 +204,7 @@ static void S_worker(int fd, int k, int workers, an_views *v,
                      const an_site *site, const an_slicer *s,
                      const an_page_job *jobs, size_t n, const an_page_extra *x) {
   for (size_t i = 0; i < n; i++) {
-    if ((int)((i / S_RUN) % (size_t)workers) != k) continue;
+    if ((int)(i % (size_t)workers) != k) continue;
     if (an_fault_page(i)) an_out_of_memory(); /* tests: a worker dies */
     an_diags *d = an_diags_new();
     char *out, key[33];
@@ -275,7 +291,7 @@ static int S_write_forked(an_views *v, an_site *site, const an_slicer *s,
     c[k] = (S_child){pid, fds[0]};
   }
   for (size_t i = 0; ok && i < n; i++) {
-    S_child *w = &c[(i / S_RUN) % (size_t)workers];
+    S_child *w = &c[i % (size_t)workers];
     for (;;) { /* the worker's diagnostics of job i, then its page */
       S_head h;
       if (!S_read_all(w->fd, &h, sizeof h) || h.job != i) {
@@ -326,7 +342,7 @@ int an_pages_write(an_views *v, an_site *site, const an_slicer *s,
                    const an_page_job *jobs, size_t n, const an_page_extra *x,
                    an_diags *d) {
   int workers = an_pages_workers();
-  if ((size_t)workers > (n + S_RUN - 1) / S_RUN) workers = (int)((n + S_RUN - 1) / S_RUN);
+  if ((size_t)workers > n) workers = (int)n;
   an_views_fingerprint(v); /* once, before the workers share it */
   if (workers > 1)
     return S_write_forked(v, site, s, jobs, n, x, workers, d);

@@ -39,6 +39,17 @@ typedef struct {
   const char *rel;    /* the page's path in the site */
 } an_page_job;
 
+/* A list of jobs that owns their ids and paths. */
+typedef struct {
+  an_page_job *v;
+  size_t n, cap;
+} an_page_list;
+
+/* Adds the page of id (copied), `view` from slice `kind`, at DIR/ID.html. */
+void an_page_list_add(an_page_list *l, const char *view, an_slice_kind kind,
+                      const char *dir, const char *id);
+void an_page_list_free(an_page_list *l);
+
 /* What a page needs beyond the model (an ego diagram), in two steps run
  * in the worker: `key` returns the bytes the addition is made from (they
  * join the page's key; NULL and *len 0: none; the caller frees them with

@@ -362,6 +362,14 @@ static xmlNodePtr S_child_with(xmlNodePtr list, const char *item,
   return NULL;
 }
 
+int an_slice_index_lists(xmlNodePtr event, size_t at, size_t n) {
+  if (n - at <= AN_SLICE_INDEX_LATEST) return 1;
+  xmlChar *conflict = xmlGetNoNsProp(event, (const xmlChar *)"conflict");
+  int listed = xmlStrEqual(conflict, (const xmlChar *)"true");
+  xmlFree(conflict);
+  return listed;
+}
+
 static xmlDocPtr S_index_slice(const an_slicer *s) {
   xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
   xmlNodePtr r = xmlDocCopyNode(s->root, doc, 2);
@@ -383,11 +391,7 @@ static xmlDocPtr S_index_slice(const an_slicer *s) {
       for (xmlNodePtr e = part->children; e; e = e->next) n += an_xml_is(e, "event");
       for (xmlNodePtr e = part->children; e; e = e->next) {
         if (!an_xml_is(e, "event")) continue;
-        xmlChar *conflict = xmlGetNoNsProp(e, (const xmlChar *)"conflict");
-        int listed = n - at++ <= AN_SLICE_INDEX_LATEST ||
-                     xmlStrEqual(conflict, (const xmlChar *)"true");
-        xmlFree(conflict);
-        if (listed) {
+        if (an_slice_index_lists(e, at++, n)) {
           S_copy(e, doc, list);
           S_scan(&nm, e);
         } else {

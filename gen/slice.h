@@ -56,6 +56,9 @@ typedef enum {
  * other event is there as an empty element with its attributes, so that
  * the page counts them as the model does. */
 #define AN_SLICE_INDEX_LATEST 10
+/* 1 when the index lists `event`, the one at `at` (from 0) of the model's
+ * n events: one of the last AN_SLICE_INDEX_LATEST, or conflict="true". */
+int an_slice_index_lists(xmlNodePtr event, size_t at, size_t n);
 
 /* Indexes model (which must not change while the slicer is in use). */
 an_slicer *an_slicer_new(xmlDocPtr model);

@@ -5,7 +5,6 @@
 
 #include "alloc.h"
 #include "annotate.h" /* an_valid_id */
-#include "buf.h"
 #include "pages.h"
 #include "xml.h"
 
@@ -31,33 +30,16 @@ int an_yearsite_write(an_views *v, an_site *site, xmlDocPtr model,
 
   /* a page per year, in time order, then the undated events (the ids
    * become file names: a year that is not a valid id has no page) */
-  size_t n = 0, cap = 0;
-  char **ids = NULL;
+  an_page_list pages = {0};
   xmlNodePtr chron = an_xml_first(root, "chronology");
   for (xmlNodePtr c = chron ? chron->children : NULL; c; c = c->next) {
     char *id = an_xml_is(c, "year")      ? an_xml_prop(c, "value")
                : an_xml_is(c, "undated") ? an_xstrdup("undated")
                                          : NULL;
-    if (id && an_valid_id(id)) {
-      ids = an_xgrow(ids, &cap, n + 1, sizeof *ids);
-      ids[n++] = id;
-    } else {
-      free(id);
-    }
+    if (id && an_valid_id(id)) an_page_list_add(&pages, "year", AN_SLICE_YEAR, "timeline", id);
+    free(id);
   }
-  an_page_job *jobs = an_xcalloc(n + 1, sizeof *jobs);
-  an_buf *rels = an_xcalloc(n + 1, sizeof *rels);
-  for (size_t i = 0; i < n; i++) {
-    an_buf_printf(&rels[i], "timeline/%s.html", ids[i]);
-    jobs[i] = (an_page_job){"year", AN_SLICE_YEAR, ids[i], an_buf_cstr(&rels[i])};
-  }
-  if (ok) ok = an_pages_write(v, site, slicer, jobs, n, NULL, d);
-  for (size_t i = 0; i < n; i++) {
-    an_buf_free(&rels[i]);
-    free(ids[i]);
-  }
-  free(rels);
-  free(jobs);
-  free(ids);
+  if (ok) ok = an_pages_write(v, site, slicer, pages.v, pages.n, NULL, d);
+  an_page_list_free(&pages);
   return ok;
 }
